@@ -1,0 +1,232 @@
+// Copyright 2026 The Rapport Authors. Licensed under the Apache License 2.0.
+
+#include "checks.h"
+
+#include <string>
+
+#include "signals.h"
+
+namespace rapport {
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Case-insensitive search for `word` as a whole word. Returns npos if absent.
+size_t FindWord(std::string_view text, std::string_view word) {
+  if (word.empty() || word.size() > text.size()) return std::string_view::npos;
+  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < word.size() && Lower(text[i + k]) == Lower(word[k])) ++k;
+    if (k < word.size()) continue;
+    const bool left = i == 0 || !IsWordChar(text[i - 1]);
+    const bool right =
+        i + k == text.size() || !IsWordChar(text[i + k]);
+    if (left && right) return i;
+  }
+  return std::string_view::npos;
+}
+
+class CheckRunner {
+ public:
+  CheckRunner(const Pack& pack, const Text& text, const FixVars& vars,
+              Draft* draft)
+      : pack_(pack), text_(text), vars_(vars), draft_(draft) {}
+
+  // The check `name` of this pack, or nullptr if undefined or disabled.
+  const Check* Get(std::string_view name) const {
+    const auto it = pack_.checks.find(Id(name));
+    return it != pack_.checks.end() && it->second.enabled ? &it->second
+                                                          : nullptr;
+  }
+  std::string Id(std::string_view name) const {
+    return pack_.name + "." + std::string(name);
+  }
+
+  // Raises check `name` about bytes [b, e). An insert fix goes at `fix_at`
+  // (npos: no fix). Returns the finding, or nullptr if the check is off.
+  Finding* Raise(std::string_view name, size_t b, size_t e,
+                 size_t fix_at = std::string::npos) {
+    const Check* c = Get(name);
+    if (c == nullptr) return nullptr;
+    Finding f;
+    f.rule_id = Id(name);
+    f.dimension = c->dimension;
+    f.severity = c->severity;
+    f.message = c->message;
+    SetSpan(text_, b, e, &f);
+    std::string fix_text;
+    if (fix_at != std::string::npos && !c->fix_text.empty() &&
+        ExpandTemplate(c->fix_text, vars_, &fix_text)) {
+      f.has_fix = MakeInsert(text_, fix_at, fix_text, &f.fix);
+    }
+    draft_->findings.push_back(std::move(f));
+    return &draft_->findings.back();
+  }
+
+  void Credit(std::string_view name, Dimension dim, size_t b, size_t e,
+              double points) {
+    rapport::Credit c;
+    c.rule_id = Id(name);
+    c.dimension = dim;
+    c.start = text_.Utf16Begin(b);
+    c.end = e > b ? text_.Utf16End(e) : c.start;
+    c.points = points;
+    draft_->credits.push_back(c);
+  }
+
+ private:
+  const Pack& pack_;
+  const Text& text_;
+  const FixVars& vars_;
+  Draft* draft_;
+};
+
+}  // namespace
+
+void RunChecks(const Pack& pack, const Text& text,
+               const CustomerSignals& customer, const FixVars& vars,
+               Draft* draft) {
+  const Settings& st = pack.settings;
+  const Segments& seg = draft->seg;
+  if (seg.words == 0) return;  // nothing written yet: nothing to coach
+  CheckRunner run(pack, text, vars, draft);
+  const std::string& s = text.str();
+  const std::vector<Sentence>& ss = seg.sentences;
+
+  // Where the message proper starts: after a greeting line, if any.
+  size_t body = 0;
+  const TagHit* greeting = draft->FirstTag(kTagGreeting);
+  if (greeting != nullptr && ss.size() > 1 && ss[0].words <= 6 &&
+      greeting->span.begin < ss[0].span.end) {
+    body = 1;
+  }
+  const Span first = body < ss.size() ? ss[body].span : ss[0].span;
+
+  const bool frustrated =
+      customer.frustration >= st.frustrated_at || customer.repeat_contact;
+  const bool urgent = customer.urgency >= st.urgent_at || customer.repeat_contact;
+
+  // Empathy.
+  const TagHit* ack = draft->FirstTag(kTagAcknowledgement | kTagApology);
+  if (frustrated && ack == nullptr) {
+    run.Raise("empathy.missing_acknowledgement", first.begin, first.end,
+              first.begin);
+  } else if (frustrated && ack != nullptr && ss.size() >= 4 &&
+             ack->span.begin > s.size() / 2) {
+    run.Raise("empathy.late_acknowledgement", ack->span.begin, ack->span.end);
+  }
+
+  // Urgency.
+  const Span last{draft->last_begin, draft->last_end};
+  if (urgent && !draft->HasTag(kTagTimeCommitment)) {
+    run.Raise("urgency.missing_time_commitment", last.begin, last.end);
+  }
+  if ((frustrated || urgent) && seg.words >= 12 &&
+      !draft->HasTag(kTagOwnership)) {
+    run.Raise("urgency.missing_ownership", first.begin, first.end);
+  }
+
+  // Personalisation: the customer's name and the details they gave.
+  if (!vars.name.empty()) {
+    const size_t at = FindWord(s, vars.name);
+    if (at != std::string::npos) {
+      run.Credit("personalization.name_used", Dimension::kPersonalization, at,
+                 at + vars.name.size(), 1.0);
+    } else if (seg.words >= 5) {
+      Finding* f = run.Raise("personalization.missing_name", ss[0].span.begin,
+                             ss[0].span.end);
+      if (f != nullptr && greeting != nullptr &&
+          greeting->span.begin < ss[0].span.end) {
+        // "Hi there," -> "Hi Ann,": keep the greeting word, add the name.
+        const Span g = greeting->span;
+        size_t w = g.begin;
+        while (w < g.end && IsWordChar(s[w])) ++w;
+        f->has_fix = MakeReplace(text, seg, g.begin, g.end,
+                                 s.substr(g.begin, w - g.begin) + " " + vars.name,
+                                 &f->fix);
+      } else if (f != nullptr) {
+        f->has_fix = MakeInsert(text, 0, "Hi " + vars.name + ",\n\n", &f->fix);
+      }
+    }
+  }
+  bool had_reference = false, used_reference = false;
+  for (const Mention& m : customer.mentions) {
+    if (m.type != "order" && m.type != "ticket" && m.type != "account" &&
+        m.type != "tracking") {
+      continue;
+    }
+    had_reference = true;
+    const size_t at = s.find(m.text);
+    if (at != std::string::npos) {
+      used_reference = true;
+      run.Credit("personalization.reference_used", Dimension::kPersonalization,
+                 at, at + m.text.size(), 1.0);
+      break;
+    }
+  }
+  if (had_reference && !used_reference && seg.words >= 8) {
+    run.Raise("personalization.missing_reference", first.begin, first.end);
+  }
+
+  // Positivity: a "no" needs a reason and an alternative.
+  if (const TagHit* refusal = draft->FirstTag(kTagRefusal)) {
+    if (!draft->HasTag(kTagAlternative)) {
+      run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
+                refusal->span.end);
+    }
+    if (!draft->HasTag(kTagReason)) {
+      run.Raise("positivity.refusal_without_reason", refusal->span.begin,
+                refusal->span.end);
+    }
+  }
+
+  // Closing: the last impression.
+  for (const TagHit& t : draft->tags) {
+    if ((t.tag & (kTagNegative | kTagRefusal)) && t.span.begin >= last.begin &&
+        t.span.begin < last.end) {
+      run.Raise("closing.negative_ending", last.begin, last.end);
+      break;
+    }
+  }
+  if (seg.words >= 20 && !draft->HasTag(kTagOfferHelp)) {
+    run.Raise("closing.missing_offer_help", last.begin, last.end, last.end);
+  }
+  if (seg.words >= 20 && !draft->HasTag(kTagSignoff)) {
+    run.Raise("closing.missing_signoff", last.begin, last.end, s.size());
+  }
+
+  // Proactivity.
+  if (seg.words >= 35 && !draft->HasTag(kTagProactive)) {
+    run.Raise("proactivity.missing", last.begin, last.end);
+  }
+
+  // Clarity.
+  int long_sentences = 0;
+  for (const Sentence& sentence : ss) {
+    if (sentence.words > st.long_sentence_words && ++long_sentences <= 3) {
+      run.Raise("clarity.long_sentence", sentence.span.begin, sentence.span.end);
+    }
+  }
+  for (const Span& p : seg.paragraphs) {
+    int words = 0;
+    for (const Sentence& sentence : ss) {
+      if (sentence.span.begin >= p.begin && sentence.span.end <= p.end) {
+        words += sentence.words;
+      }
+    }
+    if (words > st.wall_of_text_words) {
+      run.Raise("clarity.wall_of_text", p.begin, p.end);
+      break;
+    }
+  }
+  if (seg.words >= 40 && seg.reading_grade > st.max_reading_grade) {
+    run.Raise("clarity.reading_grade", ss[0].span.begin, ss[0].span.end);
+  }
+}
+
+}  // namespace rapport

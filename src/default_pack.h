@@ -1,0 +1,22 @@
+// Copyright 2026 The Rapport Authors. Licensed under the Apache License 2.0.
+//
+// The default rule pack (rules/en/*.json), embedded at build time by
+// cmake/embed_pack.cmake so that the browser needs no extra fetch.
+//
+//   std::vector<rapport::PackFile> files = rapport::DefaultPackFiles();
+
+#ifndef RAPPORT_SRC_DEFAULT_PACK_H_
+#define RAPPORT_SRC_DEFAULT_PACK_H_
+
+#include <vector>
+
+#include "pack.h"
+
+namespace rapport {
+
+// The files of rules/en, by name ("en/empathy.json"), in name order.
+std::vector<PackFile> DefaultPackFiles();
+
+}  // namespace rapport
+
+#endif  // RAPPORT_SRC_DEFAULT_PACK_H_

@@ -1,0 +1,69 @@
+// Copyright 2026 The Rapport Authors. Licensed under the Apache License 2.0.
+//
+// Matcher: a pack's patterns compiled with RE2, ready to scan text in linear
+// time. One RE2::Set pass finds which patterns occur; only those are then run
+// on their own to find the spans.
+//
+//   rapport::Matcher m;
+//   std::vector<rapport::PackError> errors = m.Compile(pack);
+//   std::vector<rapport::Match> hits = m.Find(rapport::Scope::kDraft, text);
+//
+// A Matcher keeps pointers into the Pack it was compiled from: the pack must
+// outlive it and must not change.
+
+#ifndef RAPPORT_SRC_MATCHER_H_
+#define RAPPORT_SRC_MATCHER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "pack.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace rapport {
+
+enum class Scope { kDraft, kCustomer };
+
+struct Match {
+  size_t rule = 0;    // index into the pack's rules
+  size_t begin = 0;   // bytes of the scanned text
+  size_t end = 0;
+  size_t group_begin = 0;  // the first capture group, or the whole match
+  size_t group_end = 0;
+};
+
+// Bounds that keep a scan cheap whatever the text.
+inline constexpr int kMaxMatchesPerRule = 64;
+
+class Matcher {
+ public:
+  Matcher();
+  ~Matcher();
+  Matcher(const Matcher&) = delete;  // owns compiled programs
+  Matcher& operator=(const Matcher&) = delete;
+
+  // Compiles every pattern of `pack`. Returns one error per pattern RE2
+  // rejects (naming file, rule id and RE2's reason); those rules never match.
+  // Call once.
+  std::vector<PackError> Compile(const Pack& pack);
+
+  // All matches of the rules of `scope` in `text`, ordered by rule, then by
+  // position; at most kMaxMatchesPerRule per rule; matches of one rule do not
+  // overlap. Empty matches are dropped.
+  std::vector<Match> Find(Scope scope, std::string_view text) const;
+
+  // Matches of a single rule (used by the example runner).
+  std::vector<Match> FindRule(size_t rule, std::string_view text) const;
+
+ private:
+  struct Compiled;
+  std::unique_ptr<Compiled> c_;
+};
+
+}  // namespace rapport
+
+#endif  // RAPPORT_SRC_MATCHER_H_
