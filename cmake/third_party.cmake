@@ -48,10 +48,17 @@ set(CMAKE_POLICY_DEFAULT_CMP0077 NEW)
 add_subdirectory("${_rp_src}/abseil-cpp" "${CMAKE_BINARY_DIR}/third_party/abseil" EXCLUDE_FROM_ALL SYSTEM)
 add_subdirectory("${_rp_src}/re2" "${CMAKE_BINARY_DIR}/third_party/re2" EXCLUDE_FROM_ALL SYSTEM)
 
-# nlohmann/json: Debian's header-only package serves both builds.
+# nlohmann/json: Debian's header-only package serves both builds. Only its own
+# folder is put on the include path (all of /usr/include would shadow
+# Emscripten's libc headers).
 if(NOT TARGET nlohmann_json::nlohmann_json)
   find_path(RAPPORT_NLOHMANN_INCLUDE nlohmann/json.hpp PATHS /usr/include NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+  set(_rp_json_dir "${CMAKE_BINARY_DIR}/third_party/nlohmann_include")
+  file(MAKE_DIRECTORY "${_rp_json_dir}")
+  if(NOT EXISTS "${_rp_json_dir}/nlohmann")
+    file(CREATE_LINK "${RAPPORT_NLOHMANN_INCLUDE}/nlohmann" "${_rp_json_dir}/nlohmann" SYMBOLIC)
+  endif()
   add_library(nlohmann_json INTERFACE)
-  target_include_directories(nlohmann_json SYSTEM INTERFACE "${RAPPORT_NLOHMANN_INCLUDE}")
+  target_include_directories(nlohmann_json SYSTEM INTERFACE "${_rp_json_dir}")
   add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
 endif()

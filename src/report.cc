@@ -11,7 +11,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-double Round(double v, double unit) { return std::round(v / unit) * unit; }
+// Rounds to `digits` decimals; dividing (not multiplying by 1) gives the
+// double nearest the decimal, so the JSON shows 6.1 rather than 6.1000000000000005.
+double Round(double v, int digits) {
+  const double scale = std::pow(10.0, digits);
+  return std::round(v * scale) / scale;
+}
 
 Json ErrorsJson(const std::vector<PackError>& errors) {
   Json list = Json::array();
@@ -29,12 +34,12 @@ std::string ReportToJson(const Report& r, int indent) {
   for (int i = 0; i < kScoredDimensions; ++i) {
     const DimensionScore& d = r.dimensions[i];
     const std::string name(DimensionName(static_cast<Dimension>(i)));
-    dims[name] = {{"score", d.score}, {"weight", Round(d.weight, 0.01)}};
+    dims[name] = {{"score", d.score}, {"weight", Round(d.weight, 2)}};
     explain.push_back({{"dimension", name},
                        {"score", d.score},
-                       {"credit", Round(d.credit, 0.1)},
-                       {"penalty", Round(d.penalty, 0.1)},
-                       {"cost", Round(d.cost, 0.1)}});
+                       {"credit", Round(d.credit, 1)},
+                       {"penalty", Round(d.penalty, 1)},
+                       {"cost", Round(d.cost, 1)}});
   }
   Json mentions = Json::array();
   for (const Mention& m : r.customer.mentions) {
@@ -67,15 +72,15 @@ std::string ReportToJson(const Report& r, int indent) {
                        {"dimension", DimensionName(c.dimension)},
                        {"start", c.start},
                        {"end", c.end},
-                       {"points", Round(c.points, 0.1)}});
+                       {"points", Round(c.points, 1)}});
   }
   Json out = {
       {"score", r.score},
       {"dimensions", dims},
       {"customer",
-       {{"frustration", Round(r.customer.frustration, 0.01)},
-        {"urgency", Round(r.customer.urgency, 0.01)},
-        {"sentiment", Round(r.customer.sentiment, 0.01)},
+       {{"frustration", Round(r.customer.frustration, 2)},
+        {"urgency", Round(r.customer.urgency, 2)},
+        {"sentiment", Round(r.customer.sentiment, 2)},
         {"repeatContact", r.customer.repeat_contact},
         {"churnRisk", r.customer.churn_risk},
         {"questions", r.customer.questions},
@@ -88,7 +93,7 @@ std::string ReportToJson(const Report& r, int indent) {
        {{"words", r.stats.words},
         {"sentences", r.stats.sentences},
         {"paragraphs", r.stats.paragraphs},
-        {"readingGrade", Round(r.stats.reading_grade, 0.1)},
+        {"readingGrade", Round(r.stats.reading_grade, 1)},
         {"characters", r.stats.characters}}},
       {"truncated", r.truncated},
       {"pack", {{"name", r.pack}, {"errors", ErrorsJson(r.pack_errors)}}},
