@@ -124,7 +124,7 @@ TEST(Pack, PatternsRe2RejectsAreErrorsWithTheRule) {
 TEST(Pack, ExamplesAreRunAndWrongSpansReported) {
   // The pattern matches "unfortunately" but the example marks "and".
   const auto coach = Coach::FromFiles({{"t.json", RuleFile(
-      R"(, "examples": {"match": ["Sadly [[and]] unfortunately no.", "never"],
+      R"(, "examples": {"match": ["Sadly [[and]] unfortunately no.", "[[never]]"],
                         "noMatch": ["Unfortunately!"]})")}});
   ASSERT_TRUE(coach->ok()) << Joined(coach->errors());
   const std::vector<PackError> failures = coach->CheckExamples();

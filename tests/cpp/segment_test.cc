@@ -38,7 +38,7 @@ TEST(Segment, SplitsSentencesAndLines) {
 
 TEST(Segment, CountsWordsQuestionsAndParagraphs) {
   const Segments s = Segment("Where is my order? It's late.\n\nPlease help me today.");
-  EXPECT_EQ(s.words, 9);
+  EXPECT_EQ(s.words, 10);
   ASSERT_EQ(s.sentences.size(), 3u);
   EXPECT_TRUE(s.sentences[0].question);
   EXPECT_FALSE(s.sentences[1].question);

@@ -1,0 +1,306 @@
+// Copyright 2026 The Rapport Authors. Licensed under the Apache License 2.0.
+//
+// Coaching behaviour with the default pack: what a frustrated repeat customer
+// needs, what a cold reply misses, what a warm reply earns. Each case holds
+// across several phrasings, not one string.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <string>
+#include <vector>
+
+#include "coach.h"
+#include "test_util.h"
+
+namespace rapport {
+namespace {
+
+using testing::FindingOf;
+
+const Coach& DefaultCoach() {
+  static const auto* coach = Coach::Create().release();
+  return *coach;
+}
+
+Report Analyze(const std::string& draft, const std::string& customer,
+               const std::string& name = "Maria Lopez") {
+  AnalyzeInput in;
+  in.draft = draft;
+  in.customer_messages = {customer};
+  in.customer_name = name;
+  in.agent_name = "Sam Reed";
+  return DefaultCoach().Analyze(in);
+}
+
+std::string Describe(const Report& r) {
+  std::string s = "score " + std::to_string(r.score) + "; findings:";
+  for (const Finding& f : r.findings) {
+    s += "\n  " + std::string(SeverityName(f.severity)) + " " + f.rule_id +
+         " \"" + f.quote + "\"";
+  }
+  s += "\n  dims:";
+  for (int i = 0; i < kScoredDimensions; ++i) {
+    s += " " + std::string(DimensionName(static_cast<Dimension>(i))) + "=" +
+         std::to_string(r.dimensions[i].score);
+  }
+  return s;
+}
+
+bool HasWarning(const Report& r) {
+  for (const Finding& f : r.findings) {
+    if (f.severity != Severity::kTip) return true;
+  }
+  return false;
+}
+
+const char* const kAngryRepeat[] = {
+    "This is the THIRD time I'm writing about order #48213. It still hasn't "
+    "arrived and nobody has replied. This is absolutely unacceptable!!",
+    "I have contacted you three times already about order #48213 and I am fed "
+    "up. Where is my package?? Ridiculous service.",
+    "Still no update on order 48213?! I've emailed again and again. I'm really "
+    "frustrated and thinking of cancelling my account.",
+    "Once again I'm chasing order #48213. Third email this week and still "
+    "nothing. Frankly this is a joke and I'm furious.",
+};
+
+const char* const kColdReplies[] = {
+    "Your order is delayed. Unfortunately there is nothing we can do.",
+    "The package is delayed by the carrier. Unfortunately, there is nothing "
+    "more we can do at this point.",
+    "Orders can take time. Unfortunately we cannot do anything about carrier "
+    "delays.",
+    "Your order is late. Unfortunately there's nothing I can do about it.",
+};
+
+const char* const kWarmReplies[] = {
+    "Hi Maria,\n\nI'm so sorry you've had to write to us three times about "
+    "order #48213. That's really frustrating, and I understand. I've checked "
+    "it myself: the parcel was held at our depot. I will ship it today by "
+    "express at no cost, and you'll receive the tracking number by 5 pm. In "
+    "the meantime, I've added a 10% credit to your account.\n\nIf there's "
+    "anything else I can do, just reply to this email.\n\nBest regards,\nSam",
+    "Hello Maria,\n\nI completely understand your frustration, and I "
+    "apologise that order 48213 still hasn't reached you. I have escalated it "
+    "to our warehouse lead, and I'll personally confirm the new delivery date "
+    "with you by tomorrow at noon. As a gesture of goodwill, I've refunded "
+    "the shipping cost.\n\nPlease let me know if there's anything else I can "
+    "help with.\n\nKind regards,\nSam",
+    "Dear Maria,\n\nThank you for your patience, and I'm truly sorry for the "
+    "trouble with order #48213. You're right to be upset. I've personally "
+    "arranged a replacement, which will be delivered within 24 hours. I'll "
+    "also email you the courier's tracking link today so you can follow it."
+    "\n\nIf you have any other questions, don't hesitate to reach out.\n\n"
+    "Warm regards,\nSam",
+};
+
+TEST(Customer, AngryRepeatContactIsRead) {
+  for (const char* msg : kAngryRepeat) {
+    const Report r = Analyze("Thanks.", msg);
+    EXPECT_GE(r.customer.frustration, 0.7) << msg;
+    EXPECT_TRUE(r.customer.repeat_contact) << msg;
+    EXPECT_LT(r.customer.sentiment, 0) << msg;
+    bool order = false, name = false;
+    for (const Mention& m : r.customer.mentions) {
+      order |= m.type == "order" && m.text == "48213";
+      name |= m.type == "name" && m.text == "Maria";
+    }
+    EXPECT_TRUE(order) << msg;
+    EXPECT_TRUE(name) << msg;
+  }
+}
+
+TEST(Customer, MentionOffsetsPointIntoTheMessage) {
+  const std::string msg = "\xF0\x9F\x98\xA1 Where is order #48213?";
+  const Report r = Analyze("Hi", msg);
+  for (const Mention& m : r.customer.mentions) {
+    if (m.type == "order") {
+      EXPECT_EQ(testing::Slice(msg, m.start, m.end), "48213");
+      return;
+    }
+  }
+  FAIL() << "no order mention";
+}
+
+TEST(Customer, CalmMessagesAreNotFrustrated) {
+  const char* const calm[] = {
+      "Hi, could you tell me when my order will ship? Thanks!",
+      "Hello, I have no complaints about the product, I just want to change "
+      "my delivery address.",
+      "Quick question: does the premium plan include phone support?",
+  };
+  for (const char* msg : calm) {
+    const Report r = Analyze("Thanks.", msg);
+    EXPECT_LT(r.customer.frustration, 0.45) << msg;
+    EXPECT_FALSE(r.customer.repeat_contact) << msg;
+    EXPECT_FALSE(r.customer.churn_risk) << msg;
+  }
+  EXPECT_EQ(Analyze("x", calm[0]).customer.questions, 1);
+}
+
+TEST(Customer, UrgencyAndChurnRisk) {
+  const Report outage = Analyze("On it.",
+      "URGENT: our whole site is down and we are losing sales every minute. "
+      "We need this fixed immediately.");
+  EXPECT_GE(outage.customer.urgency, 0.7);
+  const Report churn = Analyze("Ok.",
+      "If this isn't sorted I will cancel my subscription and switch to a "
+      "competitor.");
+  EXPECT_TRUE(churn.customer.churn_risk);
+}
+
+TEST(Coaching, ColdRepliesToAnAngryRepeatCustomerScoreLow) {
+  for (const char* msg : kAngryRepeat) {
+    for (const char* reply : kColdReplies) {
+      const Report r = Analyze(reply, msg);
+      const std::string why = std::string(reply) + "\n" + Describe(r);
+      EXPECT_LT(r.score, 50) << why;
+      EXPECT_NE(FindingOf(r, "en.empathy.missing_acknowledgement"), nullptr) << why;
+      EXPECT_NE(FindingOf(r, "en.urgency.missing_time_commitment"), nullptr) << why;
+      EXPECT_NE(FindingOf(r, "en.closing.negative_ending"), nullptr) << why;
+      bool unfortunately = false;
+      for (const Finding& f : r.findings) {
+        unfortunately |= f.quote.find("nfortunately") != std::string::npos &&
+                         f.dimension == Dimension::kPositivity;
+      }
+      EXPECT_TRUE(unfortunately) << why;
+    }
+  }
+}
+
+TEST(Coaching, WarmRepliesScoreHighWithoutWarnings) {
+  for (const char* msg : kAngryRepeat) {
+    for (const char* reply : kWarmReplies) {
+      const Report r = Analyze(reply, msg);
+      const std::string why = std::string(reply) + "\n" + Describe(r);
+      EXPECT_GE(r.score, 80) << why;
+      EXPECT_FALSE(HasWarning(r)) << why;
+    }
+  }
+}
+
+TEST(Coaching, WarmBeatsColdForEveryCustomer) {
+  const char* const customers[] = {
+      kAngryRepeat[0], "Hi, could you tell me when my order will ship?",
+      "URGENT: the site is down!"};
+  for (const char* msg : customers) {
+    EXPECT_GT(Analyze(kWarmReplies[0], msg).score,
+              Analyze(kColdReplies[0], msg).score + 20)
+        << msg;
+  }
+}
+
+TEST(Coaching, RefusalNeedsAReasonAndAnAlternative) {
+  const char* msg = "I want a full refund for the flight I missed.";
+  const Report bare = Analyze("We can't refund this ticket.", msg);
+  EXPECT_NE(FindingOf(bare, "en.positivity.refusal_without_alternative"), nullptr)
+      << Describe(bare);
+  const Report good = Analyze(
+      "Hi Maria, I can't refund this fare because it was non-refundable, but "
+      "what I can do is move your booking to any date this month for free.",
+      msg);
+  EXPECT_EQ(FindingOf(good, "en.positivity.refusal_without_alternative"), nullptr)
+      << Describe(good);
+}
+
+TEST(Coaching, BlameCondescensionAndShoutingAreCritical) {
+  const char* const drafts[] = {
+      "You should have read the instructions before ordering.",
+      "As I said before, the refund takes five days.",
+      "PLEASE READ THE EMAIL WE SENT YOU.",
+  };
+  for (const char* d : drafts) {
+    const Report r = Analyze(d, "Where is my refund?");
+    bool critical = false;
+    for (const Finding& f : r.findings) critical |= f.severity == Severity::kCritical;
+    EXPECT_TRUE(critical) << d << "\n" << Describe(r);
+    EXPECT_LE(r.score, 45) << d;
+  }
+}
+
+TEST(Coaching, MissingNameFixUsesTheGreeting) {
+  const std::string draft = "Hi there,\nYour refund was sent today.";
+  const Report r = Analyze(draft, "Where is my refund?");
+  const Finding* f = FindingOf(r, "en.personalization.missing_name");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  ASSERT_TRUE(f->has_fix);
+  EXPECT_EQ(testing::ApplyFix(draft, f->fix), "Hi Maria,\nYour refund was sent today.");
+}
+
+TEST(Coaching, EveryFixEditsOnlyItsSpan) {
+  const std::string draft =
+      "Hi there,\nUnfortunately, your order is late. Please be advised that "
+      "we utilize a courier.";
+  const Report r = Analyze(draft, kAngryRepeat[0]);
+  int fixes = 0;
+  for (const Finding& f : r.findings) {
+    if (!f.has_fix) continue;
+    ++fixes;
+    const std::string fixed = testing::ApplyFix(draft, f.fix);
+    const std::u16string d = testing::ToUtf16(draft);
+    const std::u16string x = testing::ToUtf16(fixed);
+    // Everything before the edit and after it is untouched.
+    EXPECT_EQ(x.substr(0, f.fix.start), d.substr(0, f.fix.start)) << f.rule_id;
+    EXPECT_EQ(x.substr(x.size() - (d.size() - f.fix.end)), d.substr(f.fix.end))
+        << f.rule_id;
+  }
+  EXPECT_GE(fixes, 3) << Describe(r);
+}
+
+TEST(Coaching, RemovingASentenceOpenerRecapitalises) {
+  const std::string draft = "Hi Maria, thanks for writing.\nUnfortunately, the item is sold out.";
+  const Report r = Analyze(draft, "Is it in stock?");
+  for (const Finding& f : r.findings) {
+    if (f.has_fix && f.quote.find("nfortunately") != std::string::npos) {
+      EXPECT_EQ(testing::ApplyFix(draft, f.fix),
+                "Hi Maria, thanks for writing.\nThe item is sold out.");
+      return;
+    }
+  }
+  FAIL() << Describe(r);
+}
+
+TEST(Html, FindingsAndFixesPointIntoTheMarkup) {
+  const std::string html =
+      "<p>Hi there,</p><p><b>Unfortunately</b>, your order is late &amp; "
+      "we can&#39;t ship it.</p><p>Please be advised that we utilize "
+      "couriers.</p>";
+  AnalyzeInput in;
+  in.draft = html;
+  in.html = true;
+  in.customer_messages = {kAngryRepeat[0]};
+  in.customer_name = "Maria";
+  const Report r = DefaultCoach().Analyze(in);
+  ASSERT_FALSE(r.findings.empty());
+  for (const Finding& f : r.findings) {
+    // Spans hold the quoted text (modulo entities), never half a tag.
+    const std::string span = testing::Slice(html, f.start, f.end);
+    EXPECT_EQ(std::count(span.begin(), span.end(), '<'),
+              std::count(span.begin(), span.end(), '>')) << f.rule_id << " " << span;
+    if (!f.has_fix) continue;
+    const std::string fixed = testing::ApplyFix(html, f.fix);
+    // The markup survives every fix: same tags in the same order.
+    std::string tags_before, tags_after;
+    for (const std::string* s : {&html, &fixed}) {
+      std::string& out = s == &html ? tags_before : tags_after;
+      for (size_t i = s->find('<'); i != std::string::npos; i = s->find('<', i + 1)) {
+        out += s->substr(i, s->find('>', i) - i + 1);
+      }
+    }
+    // Inserted line breaks become <br>; strip those before comparing.
+    std::string stripped;
+    for (size_t i = 0; i < tags_after.size();) {
+      if (tags_after.compare(i, 4, "<br>") == 0) {
+        i += 4;
+      } else {
+        stripped += tags_after[i++];
+      }
+    }
+    EXPECT_EQ(stripped, tags_before) << f.rule_id << "\n" << fixed;
+  }
+}
+
+}  // namespace
+}  // namespace rapport
