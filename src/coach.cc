@@ -113,7 +113,8 @@ std::vector<PackError> Coach::Impl::RunExamples(
       // The first match: earliest, then longest.
       Match first = hits[0];
       for (const Match& m : hits) {
-        if (m.begin < first.begin || (m.begin == first.begin && m.end > first.end)) {
+        if (m.begin < first.begin ||
+            (m.begin == first.begin && m.end > first.end)) {
           first = m;
         }
       }
@@ -166,7 +167,8 @@ std::string Coach::InfoJson() const {
   const auto list = [](const std::vector<PackError>& errors) {
     nlohmann::json out = nlohmann::json::array();
     for (const PackError& e : errors) {
-      out.push_back({{"file", e.file}, {"ruleId", e.rule_id}, {"reason", e.reason}});
+      out.push_back(
+          {{"file", e.file}, {"ruleId", e.rule_id}, {"reason", e.reason}});
     }
     return out;
   };
@@ -235,7 +237,8 @@ Report Coach::Analyze(const AnalyzeInput& in) const {
   // Most severe first, then in reading order.
   std::stable_sort(draft.findings.begin(), draft.findings.end(),
                    [](const Finding& a, const Finding& b) {
-                     if (a.severity != b.severity) return a.severity > b.severity;
+                     if (a.severity != b.severity)
+                       return a.severity > b.severity;
                      return a.start < b.start;
                    });
   report.findings = std::move(draft.findings);
@@ -288,7 +291,8 @@ std::string Coach::AnalyzeJson(std::string_view input_json) const {
     return ErrorJson("bad_input", "\"format\" must be \"text\" or \"html\"");
   }
   in.html = format == "html";
-  if (const auto m = j.find("customerMessages"); m != j.end() && !m->is_null()) {
+  if (const auto m = j.find("customerMessages");
+      m != j.end() && !m->is_null()) {
     if (!m->is_array()) {
       return ErrorJson("bad_input", "\"customerMessages\" must be an array");
     }

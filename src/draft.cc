@@ -93,7 +93,8 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
       if (ExpandTemplate(rule.fix.text, vars, &fix_text)) {
         switch (rule.fix.op) {
           case Fix::Op::kReplace:
-            f.has_fix = MakeReplace(text, d.seg, m.begin, m.end, fix_text, &f.fix);
+            f.has_fix =
+                MakeReplace(text, d.seg, m.begin, m.end, fix_text, &f.fix);
             break;
           case Fix::Op::kInsertBefore:
             f.has_fix = MakeInsert(text, m.begin, fix_text, &f.fix);

@@ -12,8 +12,8 @@ namespace rapport {
 
 namespace {
 
-constexpr int64_t kPatternMaxMem = 2 << 20;   // per pattern
-constexpr int64_t kSetMaxMem = 48 << 20;      // per scope's set
+constexpr int64_t kPatternMaxMem = 2 << 20;  // per pattern
+constexpr int64_t kSetMaxMem = 48 << 20;     // per scope's set
 
 RE2::Options PatternOptions() {
   RE2::Options o;
@@ -78,8 +78,9 @@ std::vector<PackError> Matcher::Compile(const Pack& pack) {
   }
   for (int s = 0; s < 2; ++s) {
     if (!c_->set[s]->Compile()) {
-      errors.push_back({"", "", "RE2 could not compile the pattern set "
-                                "(out of memory): the pack is too large"});
+      errors.push_back({"", "",
+                        "RE2 could not compile the pattern set "
+                        "(out of memory): the pack is too large"});
       c_->set[s].reset();
     }
   }
@@ -132,7 +133,8 @@ std::vector<Match> Matcher::Find(Scope scope, std::string_view text) const {
   std::vector<int> hits;
   RE2::Set::ErrorInfo info;
   if (c_->set[s] && c_->set[s]->Match(text, &hits, &info)) {
-    for (int h : hits) rules.push_back(c_->patterns[c_->set_pattern[s][h]].rule);
+    for (int h : hits)
+      rules.push_back(c_->patterns[c_->set_pattern[s][h]].rule);
   } else if (c_->set[s] && info.kind == RE2::Set::kOutOfMemory) {
     // The DFA ran out of its budget on this text: run every rule instead.
     for (size_t p : c_->set_pattern[s]) rules.push_back(c_->patterns[p].rule);

@@ -29,8 +29,8 @@ namespace rapport {
 enum class Scope { kDraft, kCustomer };
 
 struct Match {
-  size_t rule = 0;    // index into the pack's rules
-  size_t begin = 0;   // bytes of the scanned text
+  size_t rule = 0;   // index into the pack's rules
+  size_t begin = 0;  // bytes of the scanned text
   size_t end = 0;
   size_t group_begin = 0;  // the first capture group, or the whole match
   size_t group_end = 0;

@@ -12,7 +12,8 @@ namespace {
 using Json = nlohmann::json;
 
 // Rounds to `digits` decimals; dividing (not multiplying by 1) gives the
-// double nearest the decimal, so the JSON shows 6.1 rather than 6.1000000000000005.
+// double nearest the decimal, so the JSON shows 6.1 rather
+// than 6.1000000000000005.
 double Round(double v, int digits) {
   const double scale = std::pow(10.0, digits);
   return std::round(v * scale) / scale;
@@ -21,7 +22,8 @@ double Round(double v, int digits) {
 Json ErrorsJson(const std::vector<PackError>& errors) {
   Json list = Json::array();
   for (const PackError& e : errors) {
-    list.push_back({{"file", e.file}, {"ruleId", e.rule_id}, {"reason", e.reason}});
+    list.push_back(
+        {{"file", e.file}, {"ruleId", e.rule_id}, {"reason", e.reason}});
   }
   return list;
 }
@@ -59,10 +61,11 @@ std::string ReportToJson(const Report& r, int indent) {
               {"end", f.end},
               {"quote", f.quote}};
     if (f.has_fix) {
-      j["fix"] = {{"op", f.fix.op == FixEdit::Op::kReplace ? "replace" : "insert"},
-                  {"start", f.fix.start},
-                  {"end", f.fix.end},
-                  {"text", f.fix.text}};
+      j["fix"] = {
+          {"op", f.fix.op == FixEdit::Op::kReplace ? "replace" : "insert"},
+          {"start", f.fix.start},
+          {"end", f.fix.end},
+          {"text", f.fix.text}};
     }
     findings.push_back(std::move(j));
   }
