@@ -75,7 +75,9 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
     const double w = MessageWeight(m, messages.size());
     // A rule counts once per message, however often it matches.
     std::set<size_t> counted;
-    for (const Match& hit : matcher.Find(Scope::kCustomer, msg.str())) {
+    const Segments seg = Segment(msg.str());
+    for (const Match& hit :
+         matcher.Find(Scope::kCustomer, msg.str(), seg.sentences)) {
       const Rule& rule = pack.rules[hit.rule];
       if (rule.kind == RuleKind::kMention) {
         Mention mention;
@@ -96,7 +98,6 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
     }
     if (m + 1 == messages.size()) {
       shouted = ShoutedWords(msg.str());
-      const Segments seg = Segment(msg.str());
       for (const Sentence& s : seg.sentences) out.questions += s.question;
     }
   }
