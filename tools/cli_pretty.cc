@@ -13,6 +13,13 @@ std::string Format(const char* fmt, double a) {
   return buf;
 }
 
+// Line breaks in a fix shown as \n, so that each fix stays on one line.
+std::string OneLine(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return out;
+}
+
 std::string Bar(int score) {
   std::string bar;
   for (int i = 0; i < 20; ++i) bar += i < score / 5 ? "\u2588" : "\u2591";
@@ -74,7 +81,8 @@ std::string PrettyReport(const Report& r, bool color) {
              std::string(f.fix.op == FixEdit::Op::kReplace ? "replace"
                                                            : "insert") +
              " [" + std::to_string(f.fix.start) + "," +
-             std::to_string(f.fix.end) + ") with \"" + f.fix.text + "\"\n";
+             std::to_string(f.fix.end) + ") with \"" + OneLine(f.fix.text) +
+             "\"\n";
     }
   }
   out += "\nStats: " + std::to_string(r.stats.words) + " words, " +
