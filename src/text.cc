@@ -72,19 +72,36 @@ struct Decoded {
 
 Decoded Repair(std::string_view raw, size_t max_bytes) {
   Decoded d;
-  d.clean.reserve(raw.size() < max_bytes ? raw.size() : max_bytes);
+  const size_t cap = raw.size() < max_bytes ? raw.size() : max_bytes;
+  d.clean.reserve(cap);
+  d.begin16.reserve(cap + 1);
+  d.end16.reserve(cap);
   uint32_t u16 = 0;
   for (size_t i = 0; i < raw.size();) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80 && !d.truncated) {  // ASCII: the common case
+      if (d.clean.size() + 1 > max_bytes) {
+        d.truncated = true;
+        continue;
+      }
+      d.clean.push_back(static_cast<char>(c));
+      d.begin16.push_back(u16);
+      d.end16.push_back(u16 + 1);
+      ++u16;
+      ++i;
+      continue;
+    }
     uint32_t cp;
     bool valid;
     const int len = DecodeUtf8(raw, i, &cp, &valid);
     const uint32_t units = cp >= 0x10000 ? 2 : 1;
     const size_t out_len = valid ? len : 3;
-    if (!d.truncated && d.clean.size() + out_len > max_bytes)
+    if (!d.truncated && d.clean.size() + out_len > max_bytes) {
       d.truncated = true;
+    }
     if (!d.truncated) {
       if (valid) {
-        d.clean.append(raw.substr(i, len));
+        d.clean.append(raw.data() + i, len);
       } else {
         AppendUtf8(0xFFFD, &d.clean);
       }
