@@ -23,7 +23,7 @@ async function loadCoach({ rules }) {
 }
 
 startApp({
-  host: connectZendesk(globalThis.ZAFClient),
+  host: connectZendesk(),
   loadCoach,
   root: document.getElementById('rapport'),
 });
