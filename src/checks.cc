@@ -24,8 +24,7 @@ size_t FindWord(std::string_view text, std::string_view word) {
     while (k < word.size() && Lower(text[i + k]) == Lower(word[k])) ++k;
     if (k < word.size()) continue;
     const bool left = i == 0 || !IsWordChar(text[i - 1]);
-    const bool right =
-        i + k == text.size() || !IsWordChar(text[i + k]);
+    const bool right = i + k == text.size() || !IsWordChar(text[i + k]);
     if (left && right) return i;
   }
   return std::string_view::npos;
@@ -109,7 +108,8 @@ void RunChecks(const Pack& pack, const Text& text,
 
   const bool frustrated =
       customer.frustration >= st.frustrated_at || customer.repeat_contact;
-  const bool urgent = customer.urgency >= st.urgent_at || customer.repeat_contact;
+  const bool urgent =
+      customer.urgency >= st.urgent_at || customer.repeat_contact;
 
   // Empathy.
   const TagHit* ack = draft->FirstTag(kTagAcknowledgement | kTagApology);
@@ -146,9 +146,9 @@ void RunChecks(const Pack& pack, const Text& text,
         const Span g = greeting->span;
         size_t w = g.begin;
         while (w < g.end && IsWordChar(s[w])) ++w;
-        f->has_fix = MakeReplace(text, seg, g.begin, g.end,
-                                 s.substr(g.begin, w - g.begin) + " " + vars.name,
-                                 &f->fix);
+        f->has_fix = MakeReplace(
+            text, seg, g.begin, g.end,
+            s.substr(g.begin, w - g.begin) + " " + vars.name, &f->fix);
       } else if (f != nullptr) {
         f->has_fix = MakeInsert(text, 0, "Hi " + vars.name + ",\n\n", &f->fix);
       }
@@ -209,7 +209,8 @@ void RunChecks(const Pack& pack, const Text& text,
   int long_sentences = 0;
   for (const Sentence& sentence : ss) {
     if (sentence.words > st.long_sentence_words && ++long_sentences <= 3) {
-      run.Raise("clarity.long_sentence", sentence.span.begin, sentence.span.end);
+      run.Raise("clarity.long_sentence", sentence.span.begin,
+                sentence.span.end);
     }
   }
   for (const Span& p : seg.paragraphs) {

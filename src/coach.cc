@@ -72,18 +72,20 @@ struct Coach::Impl {
 
 namespace {
 
-// Matches of one rule in an example, filtered by the rule's `where`.
+// Matches of one rule in an example, found the way analysis finds them (the
+// pattern set, sentence by sentence) and filtered by the rule's `where`.
 std::vector<Match> ExampleMatches(const Matcher& matcher, const Rule& rule,
                                   size_t index, const std::string& text) {
-  std::vector<Match> hits = matcher.FindRule(index, text);
-  if (rule.where == Where::kAnywhere) return hits;
   const Segments seg = Segment(text);
   const auto& ss = seg.sentences;
   if (ss.empty()) return {};
+  const Scope scope =
+      rule.dimension == Dimension::kCustomer ? Scope::kCustomer : Scope::kDraft;
   const size_t opening_end = ss[OpeningEnd(seg) - 1].span.end;
   const size_t closing_begin = ss[ClosingStart(seg)].span.begin;
   std::vector<Match> kept;
-  for (const Match& m : hits) {
+  for (const Match& m : matcher.Find(scope, text, ss)) {
+    if (m.rule != index) continue;
     if (rule.where == Where::kOpening && m.begin >= opening_end) continue;
     if (rule.where == Where::kClosing && m.begin < closing_begin) continue;
     kept.push_back(m);
@@ -113,7 +115,8 @@ std::vector<PackError> Coach::Impl::RunExamples(
       // The first match: earliest, then longest.
       Match first = hits[0];
       for (const Match& m : hits) {
-        if (m.begin < first.begin || (m.begin == first.begin && m.end > first.end)) {
+        if (m.begin < first.begin ||
+            (m.begin == first.begin && m.end > first.end)) {
           first = m;
         }
       }
@@ -163,20 +166,14 @@ const Pack& Coach::pack() const { return impl_->pack; }
 const char* Coach::Version() { return RAPPORT_VERSION; }
 
 std::string Coach::InfoJson() const {
-  const auto list = [](const std::vector<PackError>& errors) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const PackError& e : errors) {
-      out.push_back({{"file", e.file}, {"ruleId", e.rule_id}, {"reason", e.reason}});
-    }
-    return out;
-  };
-  const nlohmann::json j = {{"version", Version()},
-                            {"pack", impl_->pack.name},
-                            {"rules", impl_->pack.rules.size()},
-                            {"checks", impl_->pack.checks.size()},
-                            {"errors", list(impl_->errors)},
-                            {"adminErrors", list(impl_->admin_errors)},
-                            {"warnings", list(impl_->warnings)}};
+  nlohmann::json j = nlohmann::json::object();
+  j["version"] = Version();
+  j["pack"] = impl_->pack.name;
+  j["rules"] = impl_->pack.rules.size();
+  j["checks"] = impl_->pack.checks.size();
+  j["errors"] = PackErrorsToJson(impl_->errors);
+  j["adminErrors"] = PackErrorsToJson(impl_->admin_errors);
+  j["warnings"] = PackErrorsToJson(impl_->warnings);
   return DumpJson(j);
 }
 
@@ -235,7 +232,8 @@ Report Coach::Analyze(const AnalyzeInput& in) const {
   // Most severe first, then in reading order.
   std::stable_sort(draft.findings.begin(), draft.findings.end(),
                    [](const Finding& a, const Finding& b) {
-                     if (a.severity != b.severity) return a.severity > b.severity;
+                     if (a.severity != b.severity)
+                       return a.severity > b.severity;
                      return a.start < b.start;
                    });
   report.findings = std::move(draft.findings);
@@ -288,7 +286,8 @@ std::string Coach::AnalyzeJson(std::string_view input_json) const {
     return ErrorJson("bad_input", "\"format\" must be \"text\" or \"html\"");
   }
   in.html = format == "html";
-  if (const auto m = j.find("customerMessages"); m != j.end() && !m->is_null()) {
+  if (const auto m = j.find("customerMessages");
+      m != j.end() && !m->is_null()) {
     if (!m->is_array()) {
       return ErrorJson("bad_input", "\"customerMessages\" must be an array");
     }

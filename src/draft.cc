@@ -63,7 +63,8 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
 
   std::map<size_t, int> findings_per_rule;
   std::map<size_t, size_t> credit_of_rule;  // rule -> index in credits
-  for (const Match& m : matcher.Find(Scope::kDraft, text.str())) {
+  for (const Match& m :
+       matcher.Find(Scope::kDraft, text.str(), d.seg.sentences)) {
     const Rule& rule = pack.rules[m.rule];
     if (rule.where == Where::kOpening && m.begin >= d.opening_end) continue;
     if (rule.where == Where::kClosing && m.begin < d.closing_begin) continue;
@@ -93,7 +94,8 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
       if (ExpandTemplate(rule.fix.text, vars, &fix_text)) {
         switch (rule.fix.op) {
           case Fix::Op::kReplace:
-            f.has_fix = MakeReplace(text, d.seg, m.begin, m.end, fix_text, &f.fix);
+            f.has_fix =
+                MakeReplace(text, d.seg, m.begin, m.end, fix_text, &f.fix);
             break;
           case Fix::Op::kInsertBefore:
             f.has_fix = MakeInsert(text, m.begin, fix_text, &f.fix);

@@ -13,6 +13,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "pack.h"
 
 namespace rapport {
 
@@ -22,6 +25,9 @@ std::string ParseJson(std::string_view text, nlohmann::json* out);
 
 // Serialises without ever failing: invalid UTF-8 in strings is replaced.
 std::string DumpJson(const nlohmann::json& j, int indent = -1);
+
+// Pack errors as [{"file", "ruleId", "reason"}], for reports and pack info.
+nlohmann::json PackErrorsToJson(const std::vector<PackError>& errors);
 
 }  // namespace rapport
 

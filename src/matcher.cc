@@ -12,8 +12,8 @@ namespace rapport {
 
 namespace {
 
-constexpr int64_t kPatternMaxMem = 2 << 20;   // per pattern
-constexpr int64_t kSetMaxMem = 48 << 20;      // per scope's set
+constexpr int64_t kPatternMaxMem = 2 << 20;  // per pattern
+constexpr int64_t kSetMaxMem = 48 << 20;     // per scope's set
 
 RE2::Options PatternOptions() {
   RE2::Options o;
@@ -78,73 +78,84 @@ std::vector<PackError> Matcher::Compile(const Pack& pack) {
   }
   for (int s = 0; s < 2; ++s) {
     if (!c_->set[s]->Compile()) {
-      errors.push_back({"", "", "RE2 could not compile the pattern set "
-                                "(out of memory): the pack is too large"});
+      errors.push_back({"", "",
+                        "RE2 could not compile the pattern set "
+                        "(out of memory): the pack is too large"});
       c_->set[s].reset();
     }
   }
   return errors;
 }
 
-std::vector<Match> Matcher::FindRule(size_t rule, std::string_view text) const {
-  std::vector<Match> out;
-  for (size_t p : c_->rule_patterns[rule]) {
-    const RE2& re = *c_->patterns[p].re;
-    const int groups = std::min(re.NumberOfCapturingGroups(), 1);
-    re2::StringPiece sub[2];
-    size_t pos = 0;
-    int found = 0;
-    while (pos <= text.size() && found < kMaxMatchesPerRule &&
-           re.Match(text, pos, text.size(), RE2::UNANCHORED, sub, groups + 1)) {
-      const size_t b = sub[0].data() - text.data();
-      const size_t e = b + sub[0].size();
-      if (e > b) {
-        Match m{rule, b, e, b, e};
-        if (groups > 0 && sub[1].data() != nullptr && !sub[1].empty()) {
-          m.group_begin = sub[1].data() - text.data();
-          m.group_end = m.group_begin + sub[1].size();
-        }
-        out.push_back(m);
-        ++found;
-        pos = e;
-      } else {
-        pos = e + 1;
+namespace {
+
+// Appends the matches of `re` in bytes [b, e) of `text`, at most `budget`.
+void Search(const RE2& re, size_t rule, std::string_view text, size_t b,
+            size_t e, int* budget, std::vector<Match>* out) {
+  const int groups = std::min(re.NumberOfCapturingGroups(), 1);
+  re2::StringPiece sub[2];
+  size_t pos = b;
+  while (pos <= e && *budget > 0 &&
+         re.Match(text, pos, e, RE2::UNANCHORED, sub, groups + 1)) {
+    const size_t mb = sub[0].data() - text.data();
+    const size_t me = mb + sub[0].size();
+    if (me > mb) {
+      Match m{rule, mb, me, mb, me};
+      if (groups > 0 && sub[1].data() != nullptr && !sub[1].empty()) {
+        m.group_begin = sub[1].data() - text.data();
+        m.group_end = m.group_begin + sub[1].size();
       }
+      out->push_back(m);
+      --*budget;
+      pos = me;
+    } else {
+      pos = me + 1;
     }
   }
-  if (c_->rule_patterns[rule].size() > 1) {
-    // Merge the patterns' matches: by position, longest first, no overlaps.
-    std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    std::vector<Match> merged;
-    for (const Match& m : out) {
-      if (merged.empty() || m.begin >= merged.back().end) merged.push_back(m);
-    }
-    out = std::move(merged);
-  }
-  return out;
 }
 
-std::vector<Match> Matcher::Find(Scope scope, std::string_view text) const {
+}  // namespace
+
+std::vector<Match> Matcher::Find(Scope scope, std::string_view text,
+                                 const std::vector<Sentence>& sentences) const {
   const int s = scope == Scope::kCustomer ? 1 : 0;
-  std::vector<size_t> rules;
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo info;
-  if (c_->set[s] && c_->set[s]->Match(text, &hits, &info)) {
-    for (int h : hits) rules.push_back(c_->patterns[c_->set_pattern[s][h]].rule);
-  } else if (c_->set[s] && info.kind == RE2::Set::kOutOfMemory) {
-    // The DFA ran out of its budget on this text: run every rule instead.
-    for (size_t p : c_->set_pattern[s]) rules.push_back(c_->patterns[p].rule);
-  }
-  std::sort(rules.begin(), rules.end());
-  rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   std::vector<Match> out;
-  for (size_t r : rules) {
-    std::vector<Match> m = FindRule(r, text);
-    out.insert(out.end(), m.begin(), m.end());
+  if (!c_->set[s]) return out;
+  std::vector<int> budget(c_->rule_patterns.size(), kMaxMatchesPerRule);
+  std::vector<int> hits;
+  std::vector<size_t> patterns;
+  for (const Sentence& sentence : sentences) {
+    const size_t b = sentence.span.begin, e = sentence.span.end;
+    hits.clear();
+    patterns.clear();
+    RE2::Set::ErrorInfo info;
+    if (c_->set[s]->Match(text.substr(b, e - b), &hits, &info)) {
+      for (int h : hits) patterns.push_back(c_->set_pattern[s][h]);
+    } else if (info.kind == RE2::Set::kOutOfMemory) {
+      // The DFA ran out of its budget: run every pattern on this sentence.
+      patterns = c_->set_pattern[s];
+    }
+    for (size_t p : patterns) {
+      const size_t rule = c_->patterns[p].rule;
+      Search(*c_->patterns[p].re, rule, text, b, e, &budget[rule], &out);
+    }
   }
-  return out;
+  // By rule, then position (longest first); one rule's matches never overlap
+  // (two patterns of a rule may both match the same words).
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Match> merged;
+  merged.reserve(out.size());
+  for (const Match& m : out) {
+    if (!merged.empty() && merged.back().rule == m.rule &&
+        m.begin < merged.back().end) {
+      continue;
+    }
+    merged.push_back(m);
+  }
+  return merged;
 }
 
 }  // namespace rapport

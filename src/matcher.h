@@ -1,12 +1,17 @@
 // Copyright 2026 The Rapport Authors. Licensed under the Apache License 2.0.
 //
 // Matcher: a pack's patterns compiled with RE2, ready to scan text in linear
-// time. One RE2::Set pass finds which patterns occur; only those are then run
-// on their own to find the spans.
+// time. The text is scanned sentence by sentence: one RE2::Set pass per
+// sentence finds which patterns occur in it, and only those are then run on
+// that sentence to find the spans. A pattern therefore matches within one
+// sentence (the example runner goes through the same path, so a rule that
+// would need more fails its examples). The whole text stays RE2's context:
+// ^, $ and \b mean what they mean in the whole text.
 //
 //   rapport::Matcher m;
 //   std::vector<rapport::PackError> errors = m.Compile(pack);
-//   std::vector<rapport::Match> hits = m.Find(rapport::Scope::kDraft, text);
+//   std::vector<rapport::Match> hits =
+//       m.Find(rapport::Scope::kDraft, text, Segment(text).sentences);
 //
 // A Matcher keeps pointers into the Pack it was compiled from: the pack must
 // outlive it and must not change.
@@ -19,6 +24,7 @@
 #include <vector>
 
 #include "pack.h"
+#include "segment.h"
 
 namespace re2 {
 class RE2;
@@ -29,8 +35,8 @@ namespace rapport {
 enum class Scope { kDraft, kCustomer };
 
 struct Match {
-  size_t rule = 0;    // index into the pack's rules
-  size_t begin = 0;   // bytes of the scanned text
+  size_t rule = 0;   // index into the pack's rules
+  size_t begin = 0;  // bytes of the scanned text
   size_t end = 0;
   size_t group_begin = 0;  // the first capture group, or the whole match
   size_t group_end = 0;
@@ -51,13 +57,12 @@ class Matcher {
   // Call once.
   std::vector<PackError> Compile(const Pack& pack);
 
-  // All matches of the rules of `scope` in `text`, ordered by rule, then by
-  // position; at most kMaxMatchesPerRule per rule; matches of one rule do not
-  // overlap. Empty matches are dropped.
-  std::vector<Match> Find(Scope scope, std::string_view text) const;
-
-  // Matches of a single rule (used by the example runner).
-  std::vector<Match> FindRule(size_t rule, std::string_view text) const;
+  // All matches of the rules of `scope` inside the sentences of `text`,
+  // ordered by rule, then by position; at most kMaxMatchesPerRule per rule;
+  // matches of one rule do not overlap. Empty matches are dropped. Sentence
+  // spans must lie within `text`, in order, without overlap.
+  std::vector<Match> Find(Scope scope, std::string_view text,
+                          const std::vector<Sentence>& sentences) const;
 
  private:
   struct Compiled;

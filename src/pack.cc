@@ -21,25 +21,33 @@ struct TagName {
   std::string_view name;
   uint32_t bit;
 };
-constexpr TagName kTags[] = {
-    {"acknowledgement", kTagAcknowledgement}, {"apology", kTagApology},
-    {"ownership", kTagOwnership},     {"time_commitment", kTagTimeCommitment},
-    {"next_step", kTagNextStep},      {"reason", kTagReason},
-    {"alternative", kTagAlternative}, {"offer_help", kTagOfferHelp},
-    {"signoff", kTagSignoff},         {"greeting", kTagGreeting},
-    {"thanks", kTagThanks},           {"proactive", kTagProactive},
-    {"refusal", kTagRefusal},         {"negative", kTagNegative},
-    {"template", kTagTemplate},       {"vague_time", kTagVagueTime},
-    {"deflection", kTagDeflection}};
+constexpr TagName kTags[] = {{"acknowledgement", kTagAcknowledgement},
+                             {"apology", kTagApology},
+                             {"ownership", kTagOwnership},
+                             {"time_commitment", kTagTimeCommitment},
+                             {"next_step", kTagNextStep},
+                             {"reason", kTagReason},
+                             {"alternative", kTagAlternative},
+                             {"offer_help", kTagOfferHelp},
+                             {"signoff", kTagSignoff},
+                             {"greeting", kTagGreeting},
+                             {"thanks", kTagThanks},
+                             {"proactive", kTagProactive},
+                             {"refusal", kTagRefusal},
+                             {"negative", kTagNegative},
+                             {"template", kTagTemplate},
+                             {"vague_time", kTagVagueTime},
+                             {"deflection", kTagDeflection}};
 
-constexpr std::string_view kMentionTypes[] = {
-    "order", "ticket", "account", "product", "email", "phone", "date",
-    "tracking"};
+constexpr std::string_view kMentionTypes[] = {"order",   "ticket",  "account",
+                                              "product", "email",   "phone",
+                                              "date",    "tracking"};
 
 // Collects the problems of one file, with the rule being read.
 class Reporter {
  public:
-  Reporter(std::string file, PackLoad* out) : file_(std::move(file)), out_(out) {}
+  Reporter(std::string file, PackLoad* out)
+      : file_(std::move(file)), out_(out) {}
   void set_rule(std::string id) { rule_ = std::move(id); }
   void Error(std::string reason) {
     out_->errors.push_back({file_, rule_, std::move(reason)});
@@ -73,9 +81,9 @@ bool ParseSeverity(std::string_view s, Severity* out) {
 }
 
 bool ParseSignal(std::string_view s, Signal* out) {
-  for (Signal v : {Signal::kFrustration, Signal::kUrgency,
-                   Signal::kRepeatContact, Signal::kChurnRisk,
-                   Signal::kPositive, Signal::kNegative}) {
+  for (Signal v :
+       {Signal::kFrustration, Signal::kUrgency, Signal::kRepeatContact,
+        Signal::kChurnRisk, Signal::kPositive, Signal::kNegative}) {
     if (s == SignalName(v)) return *out = v, true;
   }
   return false;
@@ -383,7 +391,8 @@ void ParseChecks(const Json& obj, bool partial, Pack* pack, Reporter* r) {
     }
     Check check = existing != pack->checks.end() ? existing->second : Check();
     std::string s;
-    if (OptString(c, "dimension", &s, r) && !ParseDimension(s, &check.dimension)) {
+    if (OptString(c, "dimension", &s, r) &&
+        !ParseDimension(s, &check.dimension)) {
       r->Error("unknown dimension \"" + s + "\"");
     }
     if (OptString(c, "severity", &s, r) && !ParseSeverity(s, &check.severity)) {
@@ -520,8 +529,8 @@ PackLoad LoadPack(const std::vector<PackFile>& files) {
   // Default dimension settings, overridable by the pack's settings.
   Settings& s = out.pack.settings;
   const DimensionSetting defaults[kScoredDimensions] = {
-      {40, 1.0}, {40, 1.0}, {45, 0.8}, {90, 1.0}, {45, 0.5}, {40, 0.8},
-      {90, 0.6}};
+      {40, 1.0}, {40, 1.0}, {45, 0.8}, {90, 1.0},
+      {45, 0.5}, {40, 0.8}, {90, 0.6}};
   for (int i = 0; i < kScoredDimensions; ++i) s.dimensions[i] = defaults[i];
 
   std::set<std::string> seen;

@@ -79,8 +79,8 @@ struct Fix {
 };
 
 struct Example {
-  std::string text;    // markers removed
-  size_t begin = 0;    // the marked span, in bytes of text
+  std::string text;  // markers removed
+  size_t begin = 0;  // the marked span, in bytes of text
   size_t end = 0;
   bool has_span = false;
 };
@@ -115,8 +115,8 @@ struct Check {
 };
 
 struct DimensionSetting {
-  double base = 50;    // score with no credit and no finding
-  double weight = 1;   // share of the overall score
+  double base = 50;   // score with no credit and no finding
+  double weight = 1;  // share of the overall score
 };
 
 struct Settings {
@@ -126,8 +126,8 @@ struct Settings {
   double tip_points = 8;      // points lost per unit weight of a tip
   double warning_points = 20;
   double critical_points = 40;
-  double frustrated_at = 0.45;  // customer frustration that expects empathy
-  double urgent_at = 0.45;      // customer urgency that expects a time
+  double frustrated_at = 0.45;     // customer frustration that expects empathy
+  double urgent_at = 0.45;         // customer urgency that expects a time
   double critical_score_cap = 45;  // overall score with a critical finding
   int long_sentence_words = 30;
   int wall_of_text_words = 120;

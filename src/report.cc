@@ -11,93 +11,99 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Rounds to `digits` decimals; dividing (not multiplying by 1) gives the
-// double nearest the decimal, so the JSON shows 6.1 rather than 6.1000000000000005.
+// Rounds to `digits` decimals. Dividing by the scale (rather than multiplying
+// by 0.1) gives the double nearest the decimal, so the JSON shows 6.1 and not
+// 6.1000000000000005.
 double Round(double v, int digits) {
   const double scale = std::pow(10.0, digits);
   return std::round(v * scale) / scale;
 }
 
-Json ErrorsJson(const std::vector<PackError>& errors) {
+}  // namespace
+
+nlohmann::json PackErrorsToJson(const std::vector<PackError>& errors) {
   Json list = Json::array();
   for (const PackError& e : errors) {
-    list.push_back({{"file", e.file}, {"ruleId", e.rule_id}, {"reason", e.reason}});
+    Json& j = list.emplace_back(Json::object());
+    j["file"] = e.file;
+    j["ruleId"] = e.rule_id;
+    j["reason"] = e.reason;
   }
   return list;
 }
 
-}  // namespace
-
 std::string ReportToJson(const Report& r, int indent) {
-  Json dims = Json::object();
-  Json explain = Json::array();
+  Json out = Json::object();
+  out["score"] = r.score;
+  Json& dims = out["dimensions"] = Json::object();
+  Json& explain = out["explain"] = Json::array();
   for (int i = 0; i < kScoredDimensions; ++i) {
     const DimensionScore& d = r.dimensions[i];
     const std::string name(DimensionName(static_cast<Dimension>(i)));
-    dims[name] = {{"score", d.score}, {"weight", Round(d.weight, 2)}};
-    explain.push_back({{"dimension", name},
-                       {"score", d.score},
-                       {"credit", Round(d.credit, 1)},
-                       {"penalty", Round(d.penalty, 1)},
-                       {"cost", Round(d.cost, 1)}});
+    Json& dim = dims[name];
+    dim["score"] = d.score;
+    dim["weight"] = Round(d.weight, 2);
+    Json& e = explain.emplace_back(Json::object());
+    e["dimension"] = name;
+    e["score"] = d.score;
+    e["credit"] = Round(d.credit, 1);
+    e["penalty"] = Round(d.penalty, 1);
+    e["cost"] = Round(d.cost, 1);
   }
-  Json mentions = Json::array();
+  Json& customer = out["customer"] = Json::object();
+  customer["frustration"] = Round(r.customer.frustration, 2);
+  customer["urgency"] = Round(r.customer.urgency, 2);
+  customer["sentiment"] = Round(r.customer.sentiment, 2);
+  customer["repeatContact"] = r.customer.repeat_contact;
+  customer["churnRisk"] = r.customer.churn_risk;
+  customer["questions"] = r.customer.questions;
+  Json& mentions = customer["mentions"] = Json::array();
   for (const Mention& m : r.customer.mentions) {
-    mentions.push_back({{"type", m.type},
-                        {"text", m.text},
-                        {"message", m.message},
-                        {"start", m.start},
-                        {"end", m.end}});
+    Json& j = mentions.emplace_back(Json::object());
+    j["type"] = m.type;
+    j["text"] = m.text;
+    j["message"] = m.message;
+    j["start"] = m.start;
+    j["end"] = m.end;
   }
-  Json findings = Json::array();
+  customer["evidence"] = r.customer.evidence;
+  Json& findings = out["findings"] = Json::array();
   for (const Finding& f : r.findings) {
-    Json j = {{"ruleId", f.rule_id},
-              {"dimension", DimensionName(f.dimension)},
-              {"severity", SeverityName(f.severity)},
-              {"message", f.message},
-              {"start", f.start},
-              {"end", f.end},
-              {"quote", f.quote}};
+    Json& j = findings.emplace_back(Json::object());
+    j["ruleId"] = f.rule_id;
+    j["dimension"] = DimensionName(f.dimension);
+    j["severity"] = SeverityName(f.severity);
+    j["message"] = f.message;
+    j["start"] = f.start;
+    j["end"] = f.end;
+    j["quote"] = f.quote;
     if (f.has_fix) {
-      j["fix"] = {{"op", f.fix.op == FixEdit::Op::kReplace ? "replace" : "insert"},
-                  {"start", f.fix.start},
-                  {"end", f.fix.end},
-                  {"text", f.fix.text}};
+      Json& fix = j["fix"] = Json::object();
+      fix["op"] = f.fix.op == FixEdit::Op::kReplace ? "replace" : "insert";
+      fix["start"] = f.fix.start;
+      fix["end"] = f.fix.end;
+      fix["text"] = f.fix.text;
     }
-    findings.push_back(std::move(j));
   }
-  Json credits = Json::array();
+  Json& credits = out["credits"] = Json::array();
   for (const Credit& c : r.credits) {
-    credits.push_back({{"ruleId", c.rule_id},
-                       {"dimension", DimensionName(c.dimension)},
-                       {"start", c.start},
-                       {"end", c.end},
-                       {"points", Round(c.points, 1)}});
+    Json& j = credits.emplace_back(Json::object());
+    j["ruleId"] = c.rule_id;
+    j["dimension"] = DimensionName(c.dimension);
+    j["start"] = c.start;
+    j["end"] = c.end;
+    j["points"] = Round(c.points, 1);
   }
-  Json out = {
-      {"score", r.score},
-      {"dimensions", dims},
-      {"customer",
-       {{"frustration", Round(r.customer.frustration, 2)},
-        {"urgency", Round(r.customer.urgency, 2)},
-        {"sentiment", Round(r.customer.sentiment, 2)},
-        {"repeatContact", r.customer.repeat_contact},
-        {"churnRisk", r.customer.churn_risk},
-        {"questions", r.customer.questions},
-        {"mentions", mentions},
-        {"evidence", r.customer.evidence}}},
-      {"findings", findings},
-      {"credits", credits},
-      {"explain", explain},
-      {"stats",
-       {{"words", r.stats.words},
-        {"sentences", r.stats.sentences},
-        {"paragraphs", r.stats.paragraphs},
-        {"readingGrade", Round(r.stats.reading_grade, 1)},
-        {"characters", r.stats.characters}}},
-      {"truncated", r.truncated},
-      {"pack", {{"name", r.pack}, {"errors", ErrorsJson(r.pack_errors)}}},
-  };
+  Json& stats = out["stats"] = Json::object();
+  stats["words"] = r.stats.words;
+  stats["sentences"] = r.stats.sentences;
+  stats["paragraphs"] = r.stats.paragraphs;
+  stats["readingGrade"] = Round(r.stats.reading_grade, 1);
+  stats["characters"] = r.stats.characters;
+  out["truncated"] = r.truncated;
+  Json& pack = out["pack"] = Json::object();
+  pack["name"] = r.pack;
+  pack["errors"] = PackErrorsToJson(r.pack_errors);
   return DumpJson(out, indent);
 }
 

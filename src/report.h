@@ -38,7 +38,7 @@ struct Finding {
   std::string message;
   uint32_t start = 0;  // the span the finding is about
   uint32_t end = 0;
-  std::string quote;   // the text of the span (plain), for display
+  std::string quote;  // the text of the span (plain), for display
   bool has_fix = false;
   FixEdit fix;
 };
@@ -65,7 +65,7 @@ struct DimensionScore {
 struct Mention {
   std::string type;  // order, ticket, name, ...
   std::string text;
-  int message = 0;   // index into customerMessages
+  int message = 0;  // index into customerMessages
   uint32_t start = 0;
   uint32_t end = 0;
 };
@@ -96,8 +96,8 @@ struct Report {
   std::vector<Finding> findings;
   std::vector<Credit> credits;
   Stats stats;
-  bool truncated = false;          // the draft or a message was cut
-  std::string pack;                // the pack in use
+  bool truncated = false;              // the draft or a message was cut
+  std::string pack;                    // the pack in use
   std::vector<PackError> pack_errors;  // an admin pack that was rejected
 };
 

@@ -34,7 +34,7 @@ void Score(const Pack& pack, const CustomerSignals& customer,
   std::map<std::string, double> per_rule;
   bool critical = false;
   for (const Finding& f : draft.findings) {
-    const double unit = f.severity == Severity::kCritical ? st.critical_points
+    const double unit = f.severity == Severity::kCritical  ? st.critical_points
                         : f.severity == Severity::kWarning ? st.warning_points
                                                            : st.tip_points;
     const double cost = unit * FindingWeight(pack, f);
@@ -48,10 +48,12 @@ void Score(const Pack& pack, const CustomerSignals& customer,
 
   const bool frustrated =
       customer.frustration >= st.frustrated_at || customer.repeat_contact;
-  const bool urgent = customer.urgency >= st.urgent_at || customer.repeat_contact;
+  const bool urgent =
+      customer.urgency >= st.urgent_at || customer.repeat_contact;
   const double repeat = customer.repeat_contact ? 0.5 : 0;
   double weight[kScoredDimensions];
-  for (int i = 0; i < kScoredDimensions; ++i) weight[i] = st.dimensions[i].weight;
+  for (int i = 0; i < kScoredDimensions; ++i)
+    weight[i] = st.dimensions[i].weight;
   weight[static_cast<int>(Dimension::kEmpathy)] *=
       1 + 1.5 * customer.frustration + repeat;
   weight[static_cast<int>(Dimension::kUrgency)] *=

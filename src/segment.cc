@@ -22,7 +22,12 @@ bool IsWordByte(char c) {
 
 bool IsVowel(char c) {
   switch (c | 0x20) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
       return true;
     default:
       return false;
@@ -47,12 +52,13 @@ int Syllables(std::string_view word) {
 
 bool EndsWithAbbreviation(std::string_view text, size_t dot) {
   static constexpr std::string_view kAbbrev[] = {
-      "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "vs", "approx", "no",
-      "st",  "inc", "ltd", "co", "jr", "sr"};
+      "e.g",    "i.e", "etc", "mr",  "mrs", "ms", "dr", "vs",
+      "approx", "no",  "st",  "inc", "ltd", "co", "jr", "sr"};
   size_t b = dot;
   while (b > 0 && (IsWordByte(text[b - 1]) || text[b - 1] == '.')) --b;
   std::string word(text.substr(b, dot - b));
-  for (char& c : word) c = static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
+  for (char& c : word)
+    c = static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
   for (std::string_view a : kAbbrev) {
     if (word == a) return true;
   }
@@ -153,8 +159,8 @@ Segments Segment(std::string_view text, bool html_paragraphs) {
   int counted = 0;
   for (const Sentence& s : seg.sentences) counted += s.words > 0;
   if (seg.words > 0 && counted > 0) {
-    const double grade = 0.39 * seg.words / counted +
-                         11.8 * seg.syllables / seg.words - 15.59;
+    const double grade =
+        0.39 * seg.words / counted + 11.8 * seg.syllables / seg.words - 15.59;
     seg.reading_grade = std::max(0.0, grade);
   }
   return seg;

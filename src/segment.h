@@ -3,9 +3,9 @@
 // Segmentation of analysed text into sentences, paragraphs and words, and the
 // reading statistics built on them.
 //
-//   rapport::Segments seg = rapport::Segment("Hi Ann,\nIt ships today. Thanks!");
-//   seg.sentences.size();  // 3: "Hi Ann,", "It ships today.", "Thanks!"
-//   seg.words;             // 6
+//   rapport::Segments seg = rapport::Segment("Hi Ann,\nIt ships today.
+//   Thanks!"); seg.sentences.size();  // 3: "Hi Ann,", "It ships today.",
+//   "Thanks!" seg.words;             // 6
 //
 // All positions are byte offsets into the text given. English-centred rules:
 // a sentence ends at . ! ? (not after a known abbreviation such as "e.g.")
@@ -26,10 +26,10 @@ struct Span {
 };
 
 struct Sentence {
-  Span span;        // trimmed of surrounding white space; never empty
+  Span span;  // trimmed of surrounding white space; never empty
   int words = 0;
   int syllables = 0;
-  int paragraph = 0;   // index of the paragraph it belongs to
+  int paragraph = 0;        // index of the paragraph it belongs to
   bool terminated = false;  // ends with . ! or ?
   bool question = false;    // ends with ?
 };

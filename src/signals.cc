@@ -49,8 +49,8 @@ double Saturate(double x, double scale) {
 
 std::string FirstName(std::string_view full_name) {
   size_t b = 0;
-  while (b < full_name.size() &&
-         (full_name[b] == ' ' || full_name[b] == '\t' || full_name[b] == '\n')) {
+  while (b < full_name.size() && (full_name[b] == ' ' || full_name[b] == '\t' ||
+                                  full_name[b] == '\n')) {
     ++b;
   }
   size_t e = b;
@@ -75,13 +75,15 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
     const double w = MessageWeight(m, messages.size());
     // A rule counts once per message, however often it matches.
     std::set<size_t> counted;
-    for (const Match& hit : matcher.Find(Scope::kCustomer, msg.str())) {
+    const Segments seg = Segment(msg.str());
+    for (const Match& hit :
+         matcher.Find(Scope::kCustomer, msg.str(), seg.sentences)) {
       const Rule& rule = pack.rules[hit.rule];
       if (rule.kind == RuleKind::kMention) {
         Mention mention;
         mention.type = rule.mention_type;
-        mention.text = msg.str().substr(hit.group_begin,
-                                        hit.group_end - hit.group_begin);
+        mention.text =
+            msg.str().substr(hit.group_begin, hit.group_end - hit.group_begin);
         mention.message = static_cast<int>(m);
         mention.start = msg.Utf16Begin(hit.group_begin);
         mention.end = msg.Utf16End(hit.group_end);
@@ -96,7 +98,6 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
     }
     if (m + 1 == messages.size()) {
       shouted = ShoutedWords(msg.str());
-      const Segments seg = Segment(msg.str());
       for (const Sentence& s : seg.sentences) out.questions += s.question;
     }
   }
@@ -106,10 +107,11 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
   out.churn_risk = S(Signal::kChurnRisk) >= 1;
   double frustration = S(Signal::kFrustration) + 0.3 * S(Signal::kNegative) +
                        (out.repeat_contact ? 0.75 : 0) +
-                       (shouted >= 2 ? 1.0 : 0) +
-                       (out.churn_risk ? 0.5 : 0) - 0.4 * S(Signal::kPositive);
+                       (shouted >= 2 ? 1.0 : 0) + (out.churn_risk ? 0.5 : 0) -
+                       0.4 * S(Signal::kPositive);
   out.frustration = Saturate(frustration, 1.6);
-  out.urgency = Saturate(S(Signal::kUrgency) + (out.repeat_contact ? 0.3 : 0), 1.3);
+  out.urgency =
+      Saturate(S(Signal::kUrgency) + (out.repeat_contact ? 0.3 : 0), 1.3);
   const double mood = S(Signal::kPositive) - S(Signal::kNegative) -
                       0.8 * S(Signal::kFrustration);
   out.sentiment = std::tanh(mood / 2);

@@ -4,8 +4,8 @@
 // their messages with the pack's customer lexicons (kind signal and mention).
 //
 //   std::vector<rapport::Text> msgs = {rapport::Text::FromPlain(last)};
-//   rapport::CustomerSignals c = rapport::ReadCustomer(matcher, pack, msgs, "Ann Lee");
-//   c.frustration;  // 0..1
+//   rapport::CustomerSignals c = rapport::ReadCustomer(matcher, pack, msgs,
+//   "Ann Lee"); c.frustration;  // 0..1
 //
 // The last message counts fully, earlier ones at a discount. Mentions carry
 // UTF-16 offsets into the message they were found in.

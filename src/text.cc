@@ -80,7 +80,8 @@ Decoded Repair(std::string_view raw, size_t max_bytes) {
     const int len = DecodeUtf8(raw, i, &cp, &valid);
     const uint32_t units = cp >= 0x10000 ? 2 : 1;
     const size_t out_len = valid ? len : 3;
-    if (!d.truncated && d.clean.size() + out_len > max_bytes) d.truncated = true;
+    if (!d.truncated && d.clean.size() + out_len > max_bytes)
+      d.truncated = true;
     if (!d.truncated) {
       if (valid) {
         d.clean.append(raw.substr(i, len));
@@ -117,9 +118,10 @@ bool StartsWithCi(std::string_view s, size_t i, std::string_view word) {
 
 bool IsBlockTag(std::string_view name) {
   static constexpr std::string_view kBlocks[] = {
-      "p",  "div", "br", "li", "ul",    "ol",         "h1", "h2", "h3", "h4",
-      "h5", "h6",  "tr", "td", "table", "blockquote", "pre", "hr", "section",
-      "article", "header", "footer"};
+      "p",       "div",     "br",     "li",         "ul",  "ol",
+      "h1",      "h2",      "h3",     "h4",         "h5",  "h6",
+      "tr",      "td",      "table",  "blockquote", "pre", "hr",
+      "section", "article", "header", "footer"};
   for (std::string_view b : kBlocks) {
     if (name == b) return true;
   }
@@ -134,10 +136,12 @@ struct Entity {
 // Decodes an entity at s[i] == '&'. Returns its length, or 0 if none.
 size_t DecodeEntity(std::string_view s, size_t i, uint32_t* cp) {
   static constexpr Entity kNamed[] = {
-      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},     {"quot", '"'},
-      {"apos", '\''},    {"nbsp", ' '},     {"rsquo", 0x2019}, {"lsquo", 0x2018},
-      {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"hellip", 0x2026}, {"mdash", 0x2014},
-      {"ndash", 0x2013}, {"copy", 0xA9},    {"euro", 0x20AC}, {"pound", 0xA3}};
+      {"amp", '&'},      {"lt", '<'},        {"gt", '>'},
+      {"quot", '"'},     {"apos", '\''},     {"nbsp", ' '},
+      {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D},
+      {"ldquo", 0x201C}, {"hellip", 0x2026}, {"mdash", 0x2014},
+      {"ndash", 0x2013}, {"copy", 0xA9},     {"euro", 0x20AC},
+      {"pound", 0xA3}};
   size_t j = i + 1;
   if (j < s.size() && s[j] == '#') {
     ++j;

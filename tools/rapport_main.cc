@@ -26,13 +26,17 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kUsage[] =
-    "rapport: coach a support reply (scores it against the customer's message)\n"
+    "rapport: coach a support reply (scores it against the customer's "
+    "message)\n"
     "\n"
     "Usage:\n"
-    "  rapport analyze --draft FILE [options]   analyse one draft, print the report\n"
-    "  rapport batch [FILE]                     JSONL conversations in (FILE or stdin),\n"
+    "  rapport analyze --draft FILE [options]   analyse one draft, print the "
+    "report\n"
+    "  rapport batch [FILE]                     JSONL conversations in (FILE "
+    "or stdin),\n"
     "                                           one report per line out\n"
-    "  rapport rules check DIR                  validate a rule pack, run its examples\n"
+    "  rapport rules check DIR                  validate a rule pack, run its "
+    "examples\n"
     "  rapport --version\n"
     "\n"
     "Run 'rapport COMMAND --help' for the options of a command.\n";
@@ -44,11 +48,13 @@ constexpr char kAnalyzeUsage[] =
     "\n"
     "Options:\n"
     "  --draft FILE            the agent's reply ('-' for stdin)\n"
-    "  --customer FILE         a customer message; repeat for several, oldest first\n"
+    "  --customer FILE         a customer message; repeat for several, oldest "
+    "first\n"
     "  --name NAME             the customer's name\n"
     "  --agent NAME            the agent's name\n"
     "  --format text|html      the draft's format (default: text)\n"
-    "  --rules PACK            an admin rule pack (JSON) on top of the default pack\n"
+    "  --rules PACK            an admin rule pack (JSON) on top of the default "
+    "pack\n"
     "  --pretty                a readable summary instead of JSON\n"
     "\n"
     "Exit status: 0 on success, 2 on a usage or input error.\n";
@@ -57,10 +63,12 @@ constexpr char kBatchUsage[] =
     "Usage: rapport batch [FILE] [--rules PACK]\n"
     "\n"
     "Reads one conversation per line (JSON Lines) from FILE or stdin:\n"
-    "  {\"draft\": \"...\", \"format\": \"text\", \"customerMessages\": [\"...\"],\n"
+    "  {\"draft\": \"...\", \"format\": \"text\", \"customerMessages\": "
+    "[\"...\"],\n"
     "   \"customerName\": \"...\", \"agentName\": \"...\"}\n"
     "and writes one report per line to stdout. A bad line gets\n"
-    "{\"line\": N, \"error\": {...}} on stdout and a message on stderr, and the\n"
+    "{\"line\": N, \"error\": {...}} on stdout and a message on stderr, and "
+    "the\n"
     "batch goes on. A progress bar shows on stderr when it is a terminal.\n"
     "\n"
     "Exit status: 0 if every line was analysed, 1 if any line failed, 2 on a\n"
@@ -69,7 +77,8 @@ constexpr char kBatchUsage[] =
 constexpr char kRulesUsage[] =
     "Usage: rapport rules check DIR\n"
     "\n"
-    "Validates every *.json file of the rule pack in DIR: JSON syntax, fields,\n"
+    "Validates every *.json file of the rule pack in DIR: JSON syntax, "
+    "fields,\n"
     "ids (form, uniqueness), patterns (RE2 must accept them), and runs every\n"
     "example of every rule. Each problem is printed as FILE: RULE: REASON.\n"
     "\n"
@@ -120,7 +129,8 @@ bool LoadAdmin(const std::string& path, std::string* json) {
 
 void ReportAdminErrors(const rapport::Coach& coach) {
   for (const rapport::PackError& e : coach.admin_errors()) {
-    std::fprintf(stderr, "rapport: admin pack rejected, using the default pack: %s\n",
+    std::fprintf(stderr,
+                 "rapport: admin pack rejected, using the default pack: %s\n",
                  e.ToString().c_str());
   }
 }
@@ -155,7 +165,8 @@ int Analyze(int argc, char** argv) {
     return UsageError("unexpected or incomplete argument '" + arg + "'",
                       kAnalyzeUsage);
   }
-  if (draft_path.empty()) return UsageError("--draft FILE is required", kAnalyzeUsage);
+  if (draft_path.empty())
+    return UsageError("--draft FILE is required", kAnalyzeUsage);
   if (format != "text" && format != "html") {
     return UsageError("--format must be text or html", kAnalyzeUsage);
   }
@@ -312,13 +323,13 @@ int RulesCheck(int argc, char** argv) {
     ++kinds[static_cast<int>(r.kind)];
     examples += r.match_examples.size() + r.nomatch_examples.size();
   }
-  std::printf("%s: pack \"%s\", %zu files, %zu rules (%d credits, %d flags, "
-              "%d signals, %d mentions), %zu checks, %d examples: %s\n",
-              dir.c_str(), pack.name.c_str(), files.size(), pack.rules.size(),
-              kinds[0], kinds[1], kinds[2], kinds[3], pack.checks.size(),
-              examples,
-              errors.empty() ? "all valid, all examples pass"
-                             : (std::to_string(errors.size()) + " error(s)").c_str());
+  std::printf(
+      "%s: pack \"%s\", %zu files, %zu rules (%d credits, %d flags, "
+      "%d signals, %d mentions), %zu checks, %d examples: %s\n",
+      dir.c_str(), pack.name.c_str(), files.size(), pack.rules.size(), kinds[0],
+      kinds[1], kinds[2], kinds[3], pack.checks.size(), examples,
+      errors.empty() ? "all valid, all examples pass"
+                     : (std::to_string(errors.size()) + " error(s)").c_str());
   return errors.empty() ? 0 : 1;
 }
 
@@ -336,6 +347,7 @@ int main(int argc, char** argv) {
   if (cmd == "analyze") return Analyze(argc, argv);
   if (cmd == "batch") return Batch(argc, argv);
   if (cmd == "rules") return RulesCheck(argc, argv);
-  std::fprintf(stderr, "rapport: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+  std::fprintf(stderr, "rapport: unknown command '%s'\n\n%s", cmd.c_str(),
+               kUsage);
   return 2;
 }

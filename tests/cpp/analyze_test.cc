@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <string>
 #include <vector>
 
@@ -141,11 +140,13 @@ TEST(Customer, CalmMessagesAreNotFrustrated) {
 }
 
 TEST(Customer, UrgencyAndChurnRisk) {
-  const Report outage = Analyze("On it.",
+  const Report outage = Analyze(
+      "On it.",
       "URGENT: our whole site is down and we are losing sales every minute. "
       "We need this fixed immediately.");
   EXPECT_GE(outage.customer.urgency, 0.7);
-  const Report churn = Analyze("Ok.",
+  const Report churn = Analyze(
+      "Ok.",
       "If this isn't sorted I will cancel my subscription and switch to a "
       "competitor.");
   EXPECT_TRUE(churn.customer.churn_risk);
@@ -157,8 +158,10 @@ TEST(Coaching, ColdRepliesToAnAngryRepeatCustomerScoreLow) {
       const Report r = Analyze(reply, msg);
       const std::string why = std::string(reply) + "\n" + Describe(r);
       EXPECT_LT(r.score, 50) << why;
-      EXPECT_NE(FindingOf(r, "en.empathy.missing_acknowledgement"), nullptr) << why;
-      EXPECT_NE(FindingOf(r, "en.urgency.missing_time_commitment"), nullptr) << why;
+      EXPECT_NE(FindingOf(r, "en.empathy.missing_acknowledgement"), nullptr)
+          << why;
+      EXPECT_NE(FindingOf(r, "en.urgency.missing_time_commitment"), nullptr)
+          << why;
       EXPECT_NE(FindingOf(r, "en.closing.negative_ending"), nullptr) << why;
       bool unfortunately = false;
       for (const Finding& f : r.findings) {
@@ -195,13 +198,15 @@ TEST(Coaching, WarmBeatsColdForEveryCustomer) {
 TEST(Coaching, RefusalNeedsAReasonAndAnAlternative) {
   const char* msg = "I want a full refund for the flight I missed.";
   const Report bare = Analyze("We can't refund this ticket.", msg);
-  EXPECT_NE(FindingOf(bare, "en.positivity.refusal_without_alternative"), nullptr)
+  EXPECT_NE(FindingOf(bare, "en.positivity.refusal_without_alternative"),
+            nullptr)
       << Describe(bare);
   const Report good = Analyze(
       "Hi Maria, I can't refund this fare because it was non-refundable, but "
       "what I can do is move your booking to any date this month for free.",
       msg);
-  EXPECT_EQ(FindingOf(good, "en.positivity.refusal_without_alternative"), nullptr)
+  EXPECT_EQ(FindingOf(good, "en.positivity.refusal_without_alternative"),
+            nullptr)
       << Describe(good);
 }
 
@@ -214,7 +219,8 @@ TEST(Coaching, BlameCondescensionAndShoutingAreCritical) {
   for (const char* d : drafts) {
     const Report r = Analyze(d, "Where is my refund?");
     bool critical = false;
-    for (const Finding& f : r.findings) critical |= f.severity == Severity::kCritical;
+    for (const Finding& f : r.findings)
+      critical |= f.severity == Severity::kCritical;
     EXPECT_TRUE(critical) << d << "\n" << Describe(r);
     EXPECT_LE(r.score, 45) << d;
   }
@@ -226,7 +232,8 @@ TEST(Coaching, MissingNameFixUsesTheGreeting) {
   const Finding* f = FindingOf(r, "en.personalization.missing_name");
   ASSERT_NE(f, nullptr) << Describe(r);
   ASSERT_TRUE(f->has_fix);
-  EXPECT_EQ(testing::ApplyFix(draft, f->fix), "Hi Maria,\nYour refund was sent today.");
+  EXPECT_EQ(testing::ApplyFix(draft, f->fix),
+            "Hi Maria,\nYour refund was sent today.");
 }
 
 TEST(Coaching, EveryFixEditsOnlyItsSpan) {
@@ -250,7 +257,8 @@ TEST(Coaching, EveryFixEditsOnlyItsSpan) {
 }
 
 TEST(Coaching, RemovingASentenceOpenerRecapitalises) {
-  const std::string draft = "Hi Maria, thanks for writing.\nUnfortunately, the item is sold out.";
+  const std::string draft =
+      "Hi Maria, thanks for writing.\nUnfortunately, the item is sold out.";
   const Report r = Analyze(draft, "Is it in stock?");
   for (const Finding& f : r.findings) {
     if (f.has_fix && f.quote.find("nfortunately") != std::string::npos) {
@@ -278,14 +286,16 @@ TEST(Html, FindingsAndFixesPointIntoTheMarkup) {
     // Spans hold the quoted text (modulo entities), never half a tag.
     const std::string span = testing::Slice(html, f.start, f.end);
     EXPECT_EQ(std::count(span.begin(), span.end(), '<'),
-              std::count(span.begin(), span.end(), '>')) << f.rule_id << " " << span;
+              std::count(span.begin(), span.end(), '>'))
+        << f.rule_id << " " << span;
     if (!f.has_fix) continue;
     const std::string fixed = testing::ApplyFix(html, f.fix);
     // The markup survives every fix: same tags in the same order.
     std::string tags_before, tags_after;
     for (const std::string* s : {&html, &fixed}) {
       std::string& out = s == &html ? tags_before : tags_after;
-      for (size_t i = s->find('<'); i != std::string::npos; i = s->find('<', i + 1)) {
+      for (size_t i = s->find('<'); i != std::string::npos;
+           i = s->find('<', i + 1)) {
         out += s->substr(i, s->find('>', i) - i + 1);
       }
     }

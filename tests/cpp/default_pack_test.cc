@@ -4,13 +4,14 @@
 // large enough, it covers every dimension, and every example of every rule
 // holds. A failure names the file, the rule id and the reason.
 
+#include "default_pack.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 
 #include "coach.h"
-#include "default_pack.h"
 
 namespace rapport {
 namespace {
@@ -25,7 +26,8 @@ TEST(DefaultPack, LoadsWithoutErrorsOrWarnings) {
 TEST(DefaultPack, EveryExampleOfEveryRuleHolds) {
   const auto coach = Coach::Create();
   ASSERT_TRUE(coach->ok());
-  for (const PackError& e : coach->CheckExamples()) ADD_FAILURE() << e.ToString();
+  for (const PackError& e : coach->CheckExamples())
+    ADD_FAILURE() << e.ToString();
 }
 
 TEST(DefaultPack, IsLargeAndCoversEveryDimensionAndSignal) {
@@ -37,7 +39,8 @@ TEST(DefaultPack, IsLargeAndCoversEveryDimensionAndSignal) {
     const std::string dim(DimensionName(r.dimension));
     if (r.kind == RuleKind::kCredit) credit.insert(dim);
     if (r.kind == RuleKind::kFlag) flag.insert(dim);
-    if (r.kind == RuleKind::kSignal) signal.insert(std::string(SignalName(r.signal)));
+    if (r.kind == RuleKind::kSignal)
+      signal.insert(std::string(SignalName(r.signal)));
   }
   for (const char* d : {"empathy", "urgency", "personalization", "positivity",
                         "proactivity", "closing"}) {
@@ -58,7 +61,8 @@ TEST(DefaultPack, EveryCheckTheEngineRaisesIsDefined) {
   for (const char* id :
        {"en.empathy.missing_acknowledgement", "en.empathy.late_acknowledgement",
         "en.urgency.missing_time_commitment", "en.urgency.missing_ownership",
-        "en.personalization.missing_name", "en.personalization.missing_reference",
+        "en.personalization.missing_name",
+        "en.personalization.missing_reference",
         "en.positivity.refusal_without_alternative",
         "en.positivity.refusal_without_reason", "en.closing.negative_ending",
         "en.closing.missing_offer_help", "en.closing.missing_signoff",
@@ -72,7 +76,8 @@ TEST(DefaultPack, TheEmbeddedFilesAreTheRuleFiles) {
   // One source of truth: the embedded pack is rules/en, file for file.
   const std::vector<PackFile> files = DefaultPackFiles();
   EXPECT_GE(files.size(), 8u);
-  for (const PackFile& f : files) EXPECT_EQ(f.name.rfind("en/", 0), 0u) << f.name;
+  for (const PackFile& f : files)
+    EXPECT_EQ(f.name.rfind("en/", 0), 0u) << f.name;
 }
 
 }  // namespace

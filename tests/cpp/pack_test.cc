@@ -18,7 +18,8 @@ namespace {
 std::string RuleFile(const std::string& patch = "",
                      const std::string& id = "t.positivity.unfortunately") {
   return R"({"pack": "t", "rules": [{
-    "id": ")" + id + R"(", "dimension": "positivity", "kind": "flag",
+    "id": ")" +
+         id + R"(", "dimension": "positivity", "kind": "flag",
     "severity": "tip", "patterns": ["\\bunfortunately\\b"],
     "message": "Lead with what you can do.",
     "examples": {"match": ["Sadly and [[unfortunately]] no."],
@@ -48,8 +49,8 @@ TEST(Pack, ErrorsNameFileRuleAndReason) {
   const struct {
     const char* name;
     std::string json;
-    const char* rule_id;   // expected in the error, "" for file-level
-    const char* reason;    // expected substring of the reason
+    const char* rule_id;  // expected in the error, "" for file-level
+    const char* reason;   // expected substring of the reason
   } cases[] = {
       {"syntax", R"({"pack": "t", "rules": [}")", "", "line 1"},
       {"not an object", "[1, 2]", "", "must be a JSON object"},
@@ -68,9 +69,13 @@ TEST(Pack, ErrorsNameFileRuleAndReason) {
        "t.positivity.unfortunately", "between 0 and 5"},
       {"no examples", RuleFile(R"(, "examples": {})"),
        "t.positivity.unfortunately", "at least one \"match\""},
-      {"unmarked match", RuleFile(R"(, "examples": {"match": ["unfortunately"], "noMatch": ["x"]})"),
+      {"unmarked match",
+       RuleFile(
+           R"(, "examples": {"match": ["unfortunately"], "noMatch": ["x"]})"),
        "t.positivity.unfortunately", "span marked"},
-      {"marked noMatch", RuleFile(R"(, "examples": {"match": ["[[unfortunately]]"], "noMatch": ["[[x]]"]})"),
+      {"marked noMatch",
+       RuleFile(
+           R"(, "examples": {"match": ["[[unfortunately]]"], "noMatch": ["[[x]]"]})"),
        "t.positivity.unfortunately", "cannot mark"},
       {"empty patterns", RuleFile(R"(, "patterns": [])"),
        "t.positivity.unfortunately", "non-empty array"},
@@ -91,7 +96,8 @@ TEST(Pack, ErrorsNameFileRuleAndReason) {
 }
 
 TEST(Pack, DuplicateIdsAcrossFilesAreRejected) {
-  const PackLoad load = LoadPack({{"a.json", RuleFile()}, {"b.json", RuleFile()}});
+  const PackLoad load =
+      LoadPack({{"a.json", RuleFile()}, {"b.json", RuleFile()}});
   ASSERT_EQ(load.errors.size(), 1u) << Joined(load.errors);
   EXPECT_EQ(load.errors[0].file, "b.json");
   EXPECT_NE(load.errors[0].reason.find("duplicate id"), std::string::npos);
@@ -102,11 +108,13 @@ TEST(Pack, FilesMustNameTheSamePack) {
   other.replace(other.find("\"t\""), 3, "\"u\"");
   const PackLoad load = LoadPack({{"a.json", RuleFile()}, {"b.json", other}});
   ASSERT_FALSE(load.errors.empty());
-  EXPECT_NE(load.errors[0].reason.find("the other files say"), std::string::npos);
+  EXPECT_NE(load.errors[0].reason.find("the other files say"),
+            std::string::npos);
 }
 
 TEST(Pack, UnknownTagsAreWarnings) {
-  const PackLoad load = LoadPack({{"t.json", RuleFile(R"(, "tags": ["negativ"])")}});
+  const PackLoad load =
+      LoadPack({{"t.json", RuleFile(R"(, "tags": ["negativ"])")}});
   EXPECT_TRUE(load.errors.empty());
   ASSERT_EQ(load.warnings.size(), 1u);
   EXPECT_NE(load.warnings[0].reason.find("negativ"), std::string::npos);
@@ -123,16 +131,20 @@ TEST(Pack, PatternsRe2RejectsAreErrorsWithTheRule) {
 
 TEST(Pack, ExamplesAreRunAndWrongSpansReported) {
   // The pattern matches "unfortunately" but the example marks "and".
-  const auto coach = Coach::FromFiles({{"t.json", RuleFile(
-      R"(, "examples": {"match": ["Sadly [[and]] unfortunately no.", "[[never]]"],
+  const auto coach = Coach::FromFiles(
+      {{"t.json",
+        RuleFile(
+            R"(, "examples": {"match": ["Sadly [[and]] unfortunately no.", "[[never]]"],
                         "noMatch": ["Unfortunately!"]})")}});
   ASSERT_TRUE(coach->ok()) << Joined(coach->errors());
   const std::vector<PackError> failures = coach->CheckExamples();
   ASSERT_EQ(failures.size(), 3u) << Joined(failures);
-  EXPECT_NE(failures[0].reason.find("but the example marks \"and\""), std::string::npos);
+  EXPECT_NE(failures[0].reason.find("but the example marks \"and\""),
+            std::string::npos);
   EXPECT_NE(failures[1].reason.find("does not match"), std::string::npos);
   EXPECT_NE(failures[2].reason.find("noMatch"), std::string::npos);
-  for (const PackError& f : failures) EXPECT_EQ(f.rule_id, "t.positivity.unfortunately");
+  for (const PackError& f : failures)
+    EXPECT_EQ(f.rule_id, "t.positivity.unfortunately");
 }
 
 TEST(AdminPack, AddsDisablesAndReweights) {
@@ -150,7 +162,8 @@ TEST(AdminPack, AddsDisablesAndReweights) {
   EXPECT_EQ(admin.pack.rules[0].weight, 3);
   EXPECT_EQ(admin.pack.rules[1].id, "acme.clarity.synergy");
 
-  const PackLoad off = ApplyAdminPack(base.pack,
+  const PackLoad off = ApplyAdminPack(
+      base.pack,
       R"({"pack": "acme", "disable": ["t.positivity.unfortunately"]})");
   EXPECT_TRUE(off.errors.empty()) << Joined(off.errors);
   EXPECT_TRUE(off.pack.rules.empty());
@@ -165,10 +178,12 @@ TEST(AdminPack, ABrokenAdminPackLeavesTheBaseUnchanged) {
       {"{not json", "not valid JSON"},
       {R"({"pack": "t"})", "name of its own"},
       {R"({"pack": "acme", "disable": ["t.nope"]})", "no such rule"},
-      {R"({"pack": "acme", "weights": {"t.positivity.unfortunately": "high"}})", "0 to 5"},
+      {R"({"pack": "acme", "weights": {"t.positivity.unfortunately": "high"}})",
+       "0 to 5"},
       {R"({"pack": "acme", "rules": [{"id": "t.positivity.unfortunately", "dimension": "positivity",
          "kind": "flag", "severity": "tip", "patterns": ["x"], "message": "m",
-         "examples": {"match": ["[[x]]"], "noMatch": ["y"]}}]})", "id must have the form"},
+         "examples": {"match": ["[[x]]"], "noMatch": ["y"]}}]})",
+       "id must have the form"},
   };
   for (const auto& c : cases) {
     const PackLoad admin = ApplyAdminPack(base.pack, c.json);

@@ -47,13 +47,20 @@ TEST(Robustness, HostileAndOddDraftsGiveWellFormedReports) {
       {"spaces", "   \n\t  ", false},
       {"empty html", "<p></p>", true},
       {"nul bytes", std::string("Sorry\0 unfortunately\0 no.", 26), false},
-      {"malformed utf-8", "Unfortunately \xC3\x28 \xFF\xFE no \xED\xA0\x80 way", false},
-      {"emoji", "\xF0\x9F\x98\x80 Unfortunately \xF0\x9F\x8E\x89 we can't.", false},
+      {"malformed utf-8", "Unfortunately \xC3\x28 \xFF\xFE no \xED\xA0\x80 way",
+       false},
+      {"emoji", "\xF0\x9F\x98\x80 Unfortunately \xF0\x9F\x8E\x89 we can't.",
+       false},
       {"combining", "Cafe\xCC\x81 unfortunately closed.", false},
-      {"right-to-left", "\xE2\x80\xAE Unfortunately \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D no.", false},
-      {"entities", "<p>Unfortunately &amp;&lt;&#128512;&bogus; &#xZZ; no</p>", true},
+      {"right-to-left",
+       "\xE2\x80\xAE Unfortunately \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D no.",
+       false},
+      {"entities", "<p>Unfortunately &amp;&lt;&#128512;&bogus; &#xZZ; no</p>",
+       true},
       {"broken tags", "<p>Unfortunately <b <i>no</p", true},
-      {"script", "<script>alert('x')</script><p onclick=\"x\">Unfortunately no</p>", true},
+      {"script",
+       "<script>alert('x')</script><p onclick=\"x\">Unfortunately no</p>",
+       true},
       {"only markup", "<div><br><br></div>", true},
       {"all caps", "NO NO NO NO NO NO NO NO NO NO NO", false},
       {"no spaces", std::string(5000, 'a'), false},
@@ -133,9 +140,12 @@ TEST(Robustness, AnalyzeJsonReportsBadInputAsValues) {
         << c.input << " -> " << j["error"]["message"];
   }
   nlohmann::json ok;
-  ASSERT_EQ(ParseJson(DefaultCoach().AnalyzeJson(
-                R"({"draft": "Hi", "customerMessages": [{"text": "Hello"}]})"),
-                      &ok), "");
+  ASSERT_EQ(
+      ParseJson(
+          DefaultCoach().AnalyzeJson(
+              R"({"draft": "Hi", "customerMessages": [{"text": "Hello"}]})"),
+          &ok),
+      "");
   EXPECT_TRUE(ok.contains("score"));
 }
 

@@ -26,18 +26,21 @@ TEST(Segment, SplitsSentencesAndLines) {
       {"Hi Ann,\nIt ships today. Thanks!",
        {"Hi Ann,", "It ships today.", "Thanks!"}},
       {"Is it done?! Yes... mostly.", {"Is it done?!", "Yes...", "mostly."}},
-      {"See e.g. the FAQ. Dr. Who called.", {"See e.g. the FAQ.", "Dr. Who called."}},
+      {"See e.g. the FAQ. Dr. Who called.",
+       {"See e.g. the FAQ.", "Dr. Who called."}},
       {"Version 2.5 is out. Great.", {"Version 2.5 is out.", "Great."}},
       {"  \n\n  ", {}},
       {"", {}},
       {"No final stop", {"No final stop"}},
       {"He said \"done.\" Then left.", {"He said \"done.\"", "Then left."}},
   };
-  for (const auto& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
+  for (const auto& c : cases)
+    EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
 }
 
 TEST(Segment, CountsWordsQuestionsAndParagraphs) {
-  const Segments s = Segment("Where is my order? It's late.\n\nPlease help me today.");
+  const Segments s =
+      Segment("Where is my order? It's late.\n\nPlease help me today.");
   EXPECT_EQ(s.words, 10);
   ASSERT_EQ(s.sentences.size(), 3u);
   EXPECT_TRUE(s.sentences[0].question);
@@ -47,7 +50,8 @@ TEST(Segment, CountsWordsQuestionsAndParagraphs) {
 }
 
 TEST(Segment, ReadingGradeRisesWithLongWordsAndSentences) {
-  const Segments plain = Segment("We sent it. It will come soon. You can track it.");
+  const Segments plain =
+      Segment("We sent it. It will come soon. You can track it.");
   const Segments dense = Segment(
       "Notwithstanding the aforementioned circumstances, organisational "
       "considerations necessitate comprehensive reconsideration of "

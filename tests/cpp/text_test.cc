@@ -92,11 +92,13 @@ TEST(Html, VisibleTextWithOffsetsIntoTheMarkup) {
   const Text t = Text::FromHtml(html);
   EXPECT_EQ(t.str(), "Hi Ann & co\nBye");
   const size_t ann = t.str().find("Ann");
-  EXPECT_EQ(html.substr(t.Utf16Begin(ann), t.Utf16End(ann + 3) - t.Utf16Begin(ann)),
-            "Ann");
+  EXPECT_EQ(
+      html.substr(t.Utf16Begin(ann), t.Utf16End(ann + 3) - t.Utf16Begin(ann)),
+      "Ann");
   const size_t amp = t.str().find('&');
-  EXPECT_EQ(html.substr(t.Utf16Begin(amp), t.Utf16End(amp + 1) - t.Utf16Begin(amp)),
-            "&amp;");
+  EXPECT_EQ(
+      html.substr(t.Utf16Begin(amp), t.Utf16End(amp + 1) - t.Utf16Begin(amp)),
+      "&amp;");
   const size_t bye = t.str().find("Bye");
   EXPECT_EQ(html.substr(t.Utf16Begin(bye), 3), "Bye");
   // The end of the text sits before the closing tag.
@@ -119,8 +121,8 @@ TEST(Html, ScriptStyleCommentsAndBrokenTags) {
       {"<STYLE>p{}</style>ok", "ok"},
       {"a<!-- hidden -->b", "ab"},
       {"a <!-- never closed", "a "},
-      {"x<b", "x"},                          // broken tag at the end
-      {"1 < 2 and 3>2", "1 < 2 and 3>2"},    // not tags
+      {"x<b", "x"},                           // broken tag at the end
+      {"1 < 2 and 3>2", "1 < 2 and 3>2"},     // not tags
       {"<a title=\"x>y\">link</a>", "link"},  // > inside a quoted attribute
       {"a<br />b<br>c", "a\nb\nc"},
       {"&#72;&#x69;&nbsp;&unknown; &#0;", "Hi &unknown; \xEF\xBF\xBD"},
