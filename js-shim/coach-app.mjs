@@ -150,7 +150,9 @@ export async function startApp({ host, loadCoach, root }) {
     const m = model(report, draft, t);
     last = { draft, report, model: m };
     panel.render(m);
+    // For tests and the benchmark: which draft the panel shows.
     root.dataset.score = String(m.score);
+    root.dataset.chars = String(draft.text.length);
   }
 
   const scheduler = createScheduler(update, { minGap: 50 });

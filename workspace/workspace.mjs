@@ -3,7 +3,8 @@
 // origin and app_guid in its URL, the ZAF wire protocol played by zaf-host.mjs).
 // Query: ticket, mode (off|warn|block), threshold, width, location, rules,
 // dims (comma list), name and message (override the requester's name and add
-// a customer message; used by the tests with hostile text).
+// a customer message; used by the tests with hostile text), latency (ms before
+// each answer to the app: a slow Zendesk).
 
 import { createZafHost } from './zaf-host.mjs';
 import { sanitizeHtml } from './sanitize.mjs';
@@ -130,6 +131,7 @@ const zaf = createZafHost({
   composer,
   location: q.get('location') === 'new_ticket_sidebar' ? 'new_ticket_sidebar' : 'ticket_sidebar',
   notify: toast,
+  latency: Math.max(0, Number(q.get('latency')) || 0),
 });
 zaf.load();
 

@@ -18,6 +18,7 @@ const SEND_HOOK_SAFETY_MS = 30_000; // Zendesk's own limit is unknown; the app b
  * @param {string} [o.location]     'ticket_sidebar' | 'new_ticket_sidebar'
  * @param {(text:string, kind:string)=>void} [o.notify]
  * @param {(msg:object)=>void} [o.log]  every message both ways, for debugging
+ * @param {number} [o.latency]      delay (ms) before answering each request: a slow Zendesk
  */
 export function createZafHost(o) {
   const origin = window.location.origin;
@@ -35,6 +36,7 @@ export function createZafHost(o) {
     log({ dir: 'out', msg });
     o.iframe.contentWindow?.postMessage(JSON.stringify(msg), url.origin);
   }
+  const answer = (msg) => (o.latency > 0 ? setTimeout(() => post(msg), o.latency) : post(msg));
 
   function emit(event, payload) {
     if (!registered || !(subscribers.get(event) > 0)) return false;
@@ -78,7 +80,7 @@ export function createZafHost(o) {
           if (r.error) result.errors[path] = r.error;
           else result[path] = r.value;
         }
-        return post({ id, result });
+        return answer({ id, result });
       }
       if (request === 'set') {
         const result = { errors: {} };
@@ -90,7 +92,7 @@ export function createZafHost(o) {
             result.errors[path] = { name: 'APIUnavailable', message: `Could not find handler for: "${path}"`, path };
           }
         }
-        post({ id, result });
+        answer({ id, result });
         if ('comment.text' in params) emit('comment.text.changed', o.composer.getText());
         return;
       }
@@ -113,11 +115,11 @@ export function createZafHost(o) {
           }
           result[name] = null;
         }
-        return post({ id, result });
+        return answer({ id, result });
       }
-      post({ id, error: { name: 'InvalidRequest', message: `unknown request ${request}` } });
+      answer({ id, error: { name: 'InvalidRequest', message: `unknown request ${request}` } });
     } catch (err) {
-      post({ id, error: { name: 'Error', message: String(err?.message ?? err) } });
+      answer({ id, error: { name: 'Error', message: String(err?.message ?? err) } });
     }
   }
 
