@@ -144,7 +144,7 @@ export async function startApp({ host, loadCoach, root }) {
       report = analyze(draft, t);
     } catch (err) {
       last = null;
-      panel.showUnavailable(`Coaching is unavailable for this draft (${err?.code ?? 'error'}). You can still send it.`);
+      panel.showUnavailable(`Rapport could not score this draft (${err?.code ?? 'error'}). You can still send it.`);
       return;
     }
     const m = model(report, draft, t);
