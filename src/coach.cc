@@ -35,8 +35,9 @@ struct Coach::Impl {
   mutable CustomerSignals cached_signals;
   mutable bool cache_valid = false;
 
-  void Build(const std::vector<PackFile>& files, std::string_view admin) {
-    PackLoad load = LoadPack(files);
+  void Build(const std::vector<PackFile>& files, const LoadOptions& options,
+             std::string_view admin) {
+    PackLoad load = LoadPack(files, options);
     errors = std::move(load.errors);
     warnings = std::move(load.warnings);
     pack = std::move(load.pack);
@@ -144,13 +145,17 @@ Coach::Coach() : impl_(std::make_unique<Impl>()) {}
 Coach::~Coach() = default;
 
 std::unique_ptr<Coach> Coach::Create(std::string_view admin_pack) {
-  return FromFiles(DefaultPackFiles(), admin_pack);
+  LoadOptions embedded;
+  embedded.require_examples = false;  // stripped at build time
+  std::unique_ptr<Coach> coach(new Coach());
+  coach->impl_->Build(DefaultPackFiles(), embedded, admin_pack);
+  return coach;
 }
 
 std::unique_ptr<Coach> Coach::FromFiles(const std::vector<PackFile>& files,
                                         std::string_view admin_pack) {
   std::unique_ptr<Coach> coach(new Coach());
-  coach->impl_->Build(files, admin_pack);
+  coach->impl_->Build(files, LoadOptions(), admin_pack);
   return coach;
 }
 

@@ -84,7 +84,8 @@ class Coach {
   //  "warnings":[...]}: what the coach loaded, for hosts to show.
   std::string InfoJson() const;
 
-  // Runs every example of every rule of the pack. Returns the failures.
+  // Runs every example of every rule of the pack. Returns the failures. (The
+  // pack built into the core carries no examples: use FromFiles on rules/en.)
   std::vector<PackError> CheckExamples() const;
 
   static const char* Version();

@@ -1,7 +1,8 @@
 // Copyright 2026 The Rapport Authors. Licensed under the Apache License 2.0.
 //
 // The default rule pack (rules/en/*.json), embedded at build time by
-// cmake/embed_pack.cmake so that the browser needs no extra fetch.
+// cmake/embed_pack.mjs so that the browser needs no extra fetch. The embedded
+// copy is minified and has no examples (the tests run them from the files).
 //
 //   std::vector<rapport::PackFile> files = rapport::DefaultPackFiles();
 

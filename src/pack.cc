@@ -188,8 +188,9 @@ void ParseFix(const Json& obj, Fix* fix, Reporter* r) {
   }
 }
 
-void ParseExamples(const Json& obj, Rule* rule, Reporter* r) {
+void ParseExamples(const Json& obj, bool required, Rule* rule, Reporter* r) {
   const auto it = obj.find("examples");
+  if (it == obj.end() && !required) return;
   if (it == obj.end() || !it->is_object()) {
     return r->Error(
         "missing \"examples\": every rule needs \"match\" and \"noMatch\" "
@@ -219,8 +220,8 @@ void ParseExamples(const Json& obj, Rule* rule, Reporter* r) {
 }
 
 // Reads one rule object. `pack` is the name its id must start with.
-bool ParseRule(const Json& obj, const std::string& pack, Rule* rule,
-               Reporter* r) {
+bool ParseRule(const Json& obj, const std::string& pack, bool need_examples,
+               Rule* rule, Reporter* r) {
   if (!obj.is_object()) {
     r->Error("each rule must be an object");
     return false;
@@ -369,7 +370,7 @@ bool ParseRule(const Json& obj, const std::string& pack, Rule* rule,
     OptString(obj, "message", &rule->message, r);
   }
   ParseFix(obj, &rule->fix, r);
-  ParseExamples(obj, rule, r);
+  ParseExamples(obj, need_examples, rule, r);
   r->set_rule("");
   return ok;
 }
@@ -461,14 +462,15 @@ void ParseSettings(const Json& obj, Settings* s, Reporter* r) {
 }
 
 // Reads the rules of one parsed file into `pack`, checking ids against `seen`.
-void ParseRules(const Json& doc, const std::string& pack_name, Pack* pack,
-                std::set<std::string>* seen, Reporter* r) {
+void ParseRules(const Json& doc, const std::string& pack_name,
+                bool need_examples, Pack* pack, std::set<std::string>* seen,
+                Reporter* r) {
   const auto rules = doc.find("rules");
   if (rules == doc.end()) return;
   if (!rules->is_array()) return r->Error("\"rules\" must be an array");
   for (const Json& obj : *rules) {
     Rule rule;
-    if (!ParseRule(obj, pack_name, &rule, r)) continue;
+    if (!ParseRule(obj, pack_name, need_examples, &rule, r)) continue;
     r->set_rule(rule.id);
     if (!seen->insert(rule.id).second) {
       r->Error("duplicate id: the pack defines it more than once");
@@ -524,7 +526,8 @@ std::string PackError::ToString() const {
   return s + ": " + reason;
 }
 
-PackLoad LoadPack(const std::vector<PackFile>& files) {
+PackLoad LoadPack(const std::vector<PackFile>& files,
+                  const LoadOptions& options) {
   PackLoad out;
   // Default dimension settings, overridable by the pack's settings.
   Settings& s = out.pack.settings;
@@ -554,7 +557,7 @@ PackLoad LoadPack(const std::vector<PackFile>& files) {
               out.pack.name + "\"");
       continue;
     }
-    ParseRules(doc, name, &out.pack, &seen, &r);
+    ParseRules(doc, name, options.require_examples, &out.pack, &seen, &r);
     ParseChecks(doc, false, &out.pack, &r);
     ParseSettings(doc, &out.pack.settings, &r);
   }
@@ -582,7 +585,7 @@ PackLoad ApplyAdminPack(const Pack& base, std::string_view json,
       }
       std::set<std::string> seen;
       for (const Rule& rule : base.rules) seen.insert(rule.id);
-      ParseRules(doc, name, &out.pack, &seen, &r);
+      ParseRules(doc, name, /*need_examples=*/true, &out.pack, &seen, &r);
     }
     std::map<std::string, size_t> index;
     for (size_t i = 0; i < out.pack.rules.size(); ++i) {

@@ -159,11 +159,19 @@ struct PackLoad {
   std::vector<PackError> warnings;  // worth fixing; the pack works
 };
 
+struct LoadOptions {
+  // Every rule must carry match and noMatch examples. Off only for the pack
+  // embedded in the core, whose examples are stripped at build time (the
+  // tests run them from the rule files).
+  bool require_examples = true;
+};
+
 // Parses and validates a default pack made of several files. Checks JSON
 // syntax, required fields and their types, ids (form and uniqueness), enum
 // values, and that every rule has examples. Does not compile patterns or run
-// examples: see CompiledPack and RunExamples for that.
-PackLoad LoadPack(const std::vector<PackFile>& files);
+// examples: see Matcher and Coach::CheckExamples for that.
+PackLoad LoadPack(const std::vector<PackFile>& files,
+                  const LoadOptions& options = {});
 
 // Applies an admin pack (one JSON object) on top of `base`: new rules,
 // disabled rules, weights and check overrides. On any error the result holds

@@ -96,7 +96,7 @@ test('rules check passes the default pack and names file, rule and reason otherw
   writeFileSync(syntax, '{"pack": "en", "rules": [}');
   const bad2 = runCli(['rules', 'check', dir]);
   assert.equal(bad2.status, 1);
-  assert.match(bad2.stderr, /zz_broken\.json: not valid JSON: syntax error .*line 1/);
+  assert.match(bad2.stderr, /zz_broken\.json: not valid JSON: parse error at line 1, column \d+: syntax error/);
   writeFileSync(syntax, JSON.stringify({ pack: 'en', rules: [
     { id: 'en.clarity.lookbehind', dimension: 'clarity', kind: 'flag', severity: 'tip',
       patterns: ['(?<=a)b'], message: 'm', examples: { match: ['a[[b]]'], noMatch: ['c'] } }] }));
