@@ -7,7 +7,7 @@ import { createPanel } from './panel/view.mjs';
 import { parseSettings } from './settings.mjs';
 import { createSendCheck } from './send-check.mjs';
 import { createScheduler } from './scheduler.mjs';
-import { coachedScore, headline, moodChips, orderedFindings, scoreBand, scoreWord } from './coaching.mjs';
+import { headline, moodChips, orderedFindings, scoreBand, scoreWord } from './coaching.mjs';
 import { acknowledgement, applyFix, closingLine, hasSignoff, insertClosing, insertOpening, sameFinding } from './edits.mjs';
 import { firstName, htmlToText, isBlankDraft, shorten } from './text.mjs';
 
@@ -79,6 +79,7 @@ export async function startApp({ host, loadCoach, root }) {
       customerMessages: t.customerMessages,
       customerName: t.customerName,
       agentName: t.agentName,
+      dimensions: settings.dimensions,
     });
 
   async function readTicket() {
@@ -88,7 +89,7 @@ export async function startApp({ host, loadCoach, root }) {
 
   function model(report, draft, t) {
     const blank = isBlankDraft(draft.text, draft.format);
-    const score = coachedScore(report, settings.dimensions);
+    const score = report.score;
     const findings = blank
       ? []
       : orderedFindings(report.findings, settings.dimensions).map((f) => ({

@@ -117,6 +117,7 @@ export async function createCoach(options = {}) {
         customerName: text(input.customerName, 'customerName'),
         agentName: text(input.agentName, 'agentName'),
         locale: text(input.locale, 'locale'),
+        ...(input.dimensions == null ? {} : { dimensions: input.dimensions }),
       });
       let out;
       try {

@@ -1,6 +1,7 @@
 // What the panel and the send check show, derived from a core report and the
-// admin settings: the score (re-weighted when an admin switched dimensions
-// off), its word, the customer's mood, and the findings in severity order.
+// admin settings: the score's word, the customer's mood, and the findings in
+// severity order. (The core re-weights the score itself when it is told which
+// dimensions to coach.)
 // Pure functions: no DOM, no host.
 
 import { DIMENSIONS } from './settings.mjs';
@@ -19,15 +20,12 @@ export function scoreBand(score) {
   return score < 60 ? 'low' : score < 80 ? 'mid' : 'high';
 }
 
-// The core flags a frustrated or urgent customer from 0.45 (rules/en settings).
-const SIGNAL_AT = 0.45;
-
 /** The customer's mood as chips: [{id, label}]. */
 export function moodChips(customer) {
   if (!customer) return [];
   const chips = [];
-  if (customer.frustration >= SIGNAL_AT) chips.push({ id: 'frustrated', label: 'Frustrated' });
-  if (customer.urgency >= SIGNAL_AT) chips.push({ id: 'urgent', label: 'Urgent' });
+  if (customer.frustrated) chips.push({ id: 'frustrated', label: 'Frustrated' });
+  if (customer.urgent) chips.push({ id: 'urgent', label: 'Urgent' });
   if (customer.repeatContact) chips.push({ id: 'repeat', label: 'Repeat contact' });
   if (customer.churnRisk) chips.push({ id: 'churn', label: 'Churn risk' });
   return chips;
@@ -40,29 +38,6 @@ export function orderedFindings(findings, dimensions = DIMENSIONS) {
     .filter((f) => on.has(f.dimension))
     .slice()
     .sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3) || a.start - b.start);
-}
-
-/**
- * The overall score over the coached dimensions. With all seven on it is the
- * core's score. Otherwise the weighted mean of the coached ones (the core's own
- * formula), kept under the core's score when a coached finding is critical
- * (the core caps the score for critical findings).
- */
-export function coachedScore(report, dimensions = DIMENSIONS) {
-  if (dimensions.length === DIMENSIONS.length) return report.score;
-  let sum = 0;
-  let weight = 0;
-  for (const d of dimensions) {
-    const dim = report.dimensions?.[d];
-    if (!dim) continue;
-    sum += dim.weight * dim.score;
-    weight += dim.weight;
-  }
-  if (weight === 0) return report.score;
-  let score = Math.round(sum / weight);
-  const critical = orderedFindings(report.findings, dimensions).some((f) => f.severity === 'critical');
-  if (critical) score = Math.min(score, report.score);
-  return score;
 }
 
 /** The first sentence of a message, for short summaries. */

@@ -125,7 +125,7 @@ export function acknowledgement(customerName, customer) {
   if (customer?.repeatContact) {
     return `I'm sorry you've had to get in touch about this again${to}. I understand how frustrating that is, and I'll make sure it gets sorted out.`;
   }
-  if ((customer?.frustration ?? 0) >= 0.45) {
+  if (customer?.frustrated) {
     return `I'm really sorry about this${to}, and I understand how frustrating it has been.`;
   }
   return name ? `Thank you for getting in touch, ${name}.` : 'Thank you for getting in touch.';

@@ -16,6 +16,11 @@ export interface AnalyzeInput {
   customerName?: string;
   agentName?: string;
   locale?: string;
+  /**
+   * The dimensions to coach (an admin setting). Default: all seven. The others
+   * weigh nothing in the score, raise no findings and report coached: false.
+   */
+  dimensions?: Dimension[];
 }
 
 export interface Fix {
@@ -51,11 +56,15 @@ export interface Mention {
 
 export interface Report {
   score: number;
-  dimensions: Record<Dimension, { score: number; weight: number }>;
+  dimensions: Record<Dimension, { score: number; weight: number; coached?: false }>;
   customer: {
     frustration: number;
     urgency: number;
     sentiment: number;
+    /** frustration reached the pack's threshold (settings.frustratedAt). */
+    frustrated: boolean;
+    /** urgency reached the pack's threshold (settings.urgentAt). */
+    urgent: boolean;
     repeatContact: boolean;
     churnRisk: boolean;
     questions: number;

@@ -7,7 +7,7 @@
 //          CAPS), every time, with the reason.
 // Failing open (errors, time-outs, no core) is the caller's job: see app.mjs.
 
-import { coachedScore, headline, orderedFindings } from './coaching.mjs';
+import { headline, orderedFindings } from './coaching.mjs';
 import { shorten } from './text.mjs';
 
 export function createSendCheck({ mode, threshold, dimensions }, { graceMs = 60_000, now = () => Date.now() } = {}) {
@@ -36,7 +36,7 @@ export function createSendCheck({ mode, threshold, dimensions }, { graceMs = 60_
         };
       }
       // warn
-      const score = coachedScore(report, dimensions);
+      const score = report.score;
       const weak = score < threshold;
       if (!weak && critical.length === 0) return null;
       const t = now();

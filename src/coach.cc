@@ -232,7 +232,25 @@ Report Coach::Analyze(const AnalyzeInput& in) const {
 
   Draft draft = ReadDraft(s.matcher, s.pack, text, vars);
   RunChecks(s.pack, text, report.customer, vars, &draft);
-  Score(s.pack, report.customer, draft, &report);
+  bool coached[kScoredDimensions];
+  for (int i = 0; i < kScoredDimensions; ++i)
+    coached[i] = in.dimensions.empty();
+  for (Dimension d : in.dimensions) {
+    if (d != Dimension::kCustomer) coached[static_cast<int>(d)] = true;
+  }
+  if (!in.dimensions.empty()) {
+    // Dimensions left out raise nothing.
+    const auto off = [&](Dimension d) { return !coached[static_cast<int>(d)]; };
+    draft.findings.erase(
+        std::remove_if(draft.findings.begin(), draft.findings.end(),
+                       [&](const Finding& f) { return off(f.dimension); }),
+        draft.findings.end());
+    draft.credits.erase(
+        std::remove_if(draft.credits.begin(), draft.credits.end(),
+                       [&](const Credit& c) { return off(c.dimension); }),
+        draft.credits.end());
+  }
+  Score(s.pack, report.customer, draft, coached, &report);
 
   // Most severe first, then in reading order.
   std::stable_sort(draft.findings.begin(), draft.findings.end(),
@@ -291,6 +309,22 @@ std::string Coach::AnalyzeJson(std::string_view input_json) const {
     return ErrorJson("bad_input", "\"format\" must be \"text\" or \"html\"");
   }
   in.html = format == "html";
+  if (const auto dims = j.find("dimensions");
+      dims != j.end() && !dims->is_null()) {
+    if (!dims->is_array()) {
+      return ErrorJson("bad_input", "\"dimensions\" must be an array");
+    }
+    for (const nlohmann::json& d : *dims) {
+      Dimension dim;
+      if (!d.is_string() || !ParseDimensionName(d.get<std::string>(), &dim) ||
+          dim == Dimension::kCustomer) {
+        return ErrorJson(
+            "bad_input",
+            "\"dimensions\" holds an unknown dimension: " + DumpJson(d));
+      }
+      in.dimensions.push_back(dim);
+    }
+  }
   if (const auto m = j.find("customerMessages");
       m != j.end() && !m->is_null()) {
     if (!m->is_array()) {

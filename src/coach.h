@@ -43,6 +43,9 @@ struct AnalyzeInput {
   std::string customer_name;
   std::string agent_name;
   std::string locale;  // only "en" rules exist so far; kept for the future
+  // The dimensions to coach (an admin setting). Empty: all seven. The others
+  // get weight 0 in the overall score and raise no findings.
+  std::vector<Dimension> dimensions;
 };
 
 class Coach {

@@ -484,6 +484,10 @@ void ParseRules(const Json& doc, const std::string& pack_name,
 
 }  // namespace
 
+bool ParseDimensionName(std::string_view name, Dimension* d) {
+  return ParseDimension(name, d);
+}
+
 std::string_view DimensionName(Dimension d) {
   return kDimensionNames[static_cast<int>(d)];
 }

@@ -69,6 +69,8 @@ enum Tag : uint32_t {
 };
 
 std::string_view DimensionName(Dimension d);
+// The dimension named `name` ("empathy"...); false if there is none.
+bool ParseDimensionName(std::string_view name, Dimension* d);
 std::string_view SeverityName(Severity s);
 std::string_view SignalName(Signal s);
 

@@ -43,6 +43,7 @@ std::string ReportToJson(const Report& r, int indent) {
     Json& dim = dims[name];
     dim["score"] = d.score;
     dim["weight"] = Round(d.weight, 2);
+    if (!d.coached) dim["coached"] = false;
     Json& e = explain.emplace_back(Json::object());
     e["dimension"] = name;
     e["score"] = d.score;
@@ -54,6 +55,8 @@ std::string ReportToJson(const Report& r, int indent) {
   customer["frustration"] = Round(r.customer.frustration, 2);
   customer["urgency"] = Round(r.customer.urgency, 2);
   customer["sentiment"] = Round(r.customer.sentiment, 2);
+  customer["frustrated"] = r.customer.frustrated;
+  customer["urgent"] = r.customer.urgent;
   customer["repeatContact"] = r.customer.repeat_contact;
   customer["churnRisk"] = r.customer.churn_risk;
   customer["questions"] = r.customer.questions;

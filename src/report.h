@@ -60,6 +60,7 @@ struct DimensionScore {
   // How many points of the overall score this dimension cost against a
   // perfect 100 (weight share times 100 - score).
   double cost = 0;
+  bool coached = true;  // false when the input left this dimension out
 };
 
 struct Mention {
@@ -71,9 +72,11 @@ struct Mention {
 };
 
 struct CustomerSignals {
-  double frustration = 0;  // 0..1
-  double urgency = 0;      // 0..1
-  double sentiment = 0;    // -1..1
+  double frustration = 0;   // 0..1
+  double urgency = 0;       // 0..1
+  double sentiment = 0;     // -1..1
+  bool frustrated = false;  // frustration at or past the pack's threshold
+  bool urgent = false;      // urgency at or past the pack's threshold
   bool repeat_contact = false;
   bool churn_risk = false;
   int questions = 0;

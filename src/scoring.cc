@@ -23,7 +23,8 @@ double FindingWeight(const Pack& pack, const Finding& f) {
 }  // namespace
 
 void Score(const Pack& pack, const CustomerSignals& customer,
-           const Draft& draft, Report* report) {
+           const Draft& draft, const bool coached[kScoredDimensions],
+           Report* report) {
   const Settings& st = pack.settings;
   double credit[kScoredDimensions] = {};
   double penalty[kScoredDimensions] = {};
@@ -60,6 +61,9 @@ void Score(const Pack& pack, const CustomerSignals& customer,
       1 + 1.5 * customer.urgency + repeat;
   weight[static_cast<int>(Dimension::kPersonalization)] *=
       1 + 0.5 * customer.frustration;
+  for (int i = 0; i < kScoredDimensions; ++i) {
+    if (!coached[i]) weight[i] = 0;
+  }
 
   const bool empty = draft.seg.words == 0;
   double total_weight = 0, weighted = 0;
@@ -75,6 +79,7 @@ void Score(const Pack& pack, const CustomerSignals& customer,
     d.weight = weight[i];
     d.credit = gained;
     d.penalty = penalty[i];
+    d.coached = coached[i];
     total_weight += weight[i];
     weighted += weight[i] * d.score;
   }

@@ -23,8 +23,10 @@
 
 namespace rapport {
 
+// `coached[i]` false leaves dimension i out of the overall score (weight 0).
 void Score(const Pack& pack, const CustomerSignals& customer,
-           const Draft& draft, Report* report);
+           const Draft& draft, const bool coached[kScoredDimensions],
+           Report* report);
 
 }  // namespace rapport
 

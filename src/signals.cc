@@ -115,6 +115,8 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
   const double mood = S(Signal::kPositive) - S(Signal::kNegative) -
                       0.8 * S(Signal::kFrustration);
   out.sentiment = std::tanh(mood / 2);
+  out.frustrated = out.frustration >= pack.settings.frustrated_at;
+  out.urgent = out.urgency >= pack.settings.urgent_at;
   out.evidence.assign(evidence.begin(), evidence.end());
 
   const std::string first = FirstName(customer_name);

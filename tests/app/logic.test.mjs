@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSettings, DIMENSIONS } from '../../js-shim/settings.mjs';
 import { createSendCheck } from '../../js-shim/send-check.mjs';
-import { coachedScore, moodChips, orderedFindings, scoreWord } from '../../js-shim/coaching.mjs';
+import { moodChips, orderedFindings, scoreWord } from '../../js-shim/coaching.mjs';
 import { applyFix, insertClosing, insertOpening, acknowledgement, hasSignoff, sameFinding } from '../../js-shim/edits.mjs';
 import { escapeHtml, htmlToText, isBlankDraft, shorten, firstName } from '../../js-shim/text.mjs';
 import { customerMessagesFrom } from '../../js-shim/hosts/zendesk.mjs';
@@ -68,16 +68,13 @@ test('send check: findings of dimensions that are not coached are ignored', () =
   assert.equal(check.decide(report(90, [critical])), null);
 });
 
-test('coaching: words, chips, order, re-weighted score', () => {
+test('coaching: words, chips and order', () => {
   assert.equal(scoreWord(59), 'Needs work');
   assert.equal(scoreWord(60), 'Good');
   assert.equal(scoreWord(79), 'Good');
   assert.equal(scoreWord(80), 'Excellent');
-  assert.deepEqual(moodChips({ frustration: 0.9, urgency: 0.1, repeatContact: true, churnRisk: true }).map((c) => c.id), ['frustrated', 'repeat', 'churn']);
+  assert.deepEqual(moodChips({ frustrated: true, urgent: false, repeatContact: true, churnRisk: true }).map((c) => c.id), ['frustrated', 'repeat', 'churn']);
   assert.deepEqual(orderedFindings([tip, critical]).map((f) => f.severity), ['critical', 'tip']);
-  const r = { score: 50, dimensions: { ...dims(50), clarity: { score: 100, weight: 1 } }, findings: [] };
-  assert.equal(coachedScore(r), 50);
-  assert.equal(coachedScore(r, ['clarity']), 100);
 });
 
 test('edits: applying a fix changes only its span', () => {

@@ -99,6 +99,7 @@ TEST(Customer, AngryRepeatContactIsRead) {
   for (const char* msg : kAngryRepeat) {
     const Report r = Analyze("Thanks.", msg);
     EXPECT_GE(r.customer.frustration, 0.7) << msg;
+    EXPECT_TRUE(r.customer.frustrated) << msg;
     EXPECT_TRUE(r.customer.repeat_contact) << msg;
     EXPECT_LT(r.customer.sentiment, 0) << msg;
     bool order = false, name = false;
@@ -133,6 +134,8 @@ TEST(Customer, CalmMessagesAreNotFrustrated) {
   for (const char* msg : calm) {
     const Report r = Analyze("Thanks.", msg);
     EXPECT_LT(r.customer.frustration, 0.45) << msg;
+    EXPECT_FALSE(r.customer.frustrated) << msg;
+    EXPECT_FALSE(r.customer.urgent) << msg;
     EXPECT_FALSE(r.customer.repeat_contact) << msg;
     EXPECT_FALSE(r.customer.churn_risk) << msg;
   }
@@ -145,11 +148,42 @@ TEST(Customer, UrgencyAndChurnRisk) {
       "URGENT: our whole site is down and we are losing sales every minute. "
       "We need this fixed immediately.");
   EXPECT_GE(outage.customer.urgency, 0.7);
+  EXPECT_TRUE(outage.customer.urgent);
   const Report churn = Analyze(
       "Ok.",
       "If this isn't sorted I will cancel my subscription and switch to a "
       "competitor.");
   EXPECT_TRUE(churn.customer.churn_risk);
+}
+
+TEST(Coaching, DimensionsLeftOutWeighNothingAndRaiseNothing) {
+  AnalyzeInput in;
+  in.draft = kColdReplies[0];
+  in.customer_messages = {kAngryRepeat[0]};
+  in.customer_name = "Maria Lopez";
+  const Report all = DefaultCoach().Analyze(in);
+  ASSERT_NE(FindingOf(all, "en.empathy.missing_acknowledgement"), nullptr);
+
+  in.dimensions = {Dimension::kClarity, Dimension::kPersonalization};
+  const Report some = DefaultCoach().Analyze(in);
+  for (const Finding& f : some.findings) {
+    EXPECT_TRUE(f.dimension == Dimension::kClarity ||
+                f.dimension == Dimension::kPersonalization)
+        << f.rule_id;
+  }
+  const DimensionScore& clarity =
+      some.dimensions[static_cast<int>(Dimension::kClarity)];
+  const DimensionScore& personal =
+      some.dimensions[static_cast<int>(Dimension::kPersonalization)];
+  EXPECT_FALSE(some.dimensions[static_cast<int>(Dimension::kEmpathy)].coached);
+  EXPECT_EQ(some.dimensions[static_cast<int>(Dimension::kEmpathy)].weight, 0);
+  EXPECT_TRUE(clarity.coached);
+  // The score is the weighted mean of the two coached dimensions alone.
+  const double mean = (clarity.weight * clarity.score +
+                       personal.weight * personal.score) /
+                      (clarity.weight + personal.weight);
+  EXPECT_NEAR(some.score, mean, 0.51);
+  EXPECT_NE(some.score, all.score);
 }
 
 TEST(Coaching, ColdRepliesToAnAngryRepeatCustomerScoreLow) {

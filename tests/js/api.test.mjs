@@ -25,6 +25,7 @@ test('createCoach loads the built-in pack and analyze returns the contract', asy
     assert.equal(typeof r.dimensions[d].weight, 'number', d);
   }
   assert.ok(r.customer.frustration >= 0.7);
+  assert.equal(r.customer.frustrated, true);
   assert.equal(r.customer.repeatContact, true);
   assert.ok(r.customer.mentions.some((m) => m.type === 'order' && m.text === '48213'));
   assert.ok(r.findings.some((f) => f.ruleId === 'en.empathy.missing_acknowledgement'));
@@ -67,6 +68,23 @@ test('HTML drafts: fixes edit the markup exactly and keep every tag', async () =
   const name = r.findings.find((f) => f.ruleId === 'en.personalization.missing_name');
   assert.ok(name?.fix);
   assert.equal(applyFix(draft, name.fix).slice(0, 16), '<p>Hi Maria,</p>');
+});
+
+test('dimensions: only the coached ones raise findings and count', async () => {
+  const coach = await sharedCoach();
+  const input = {
+    draft: 'Your order is delayed. Unfortunately there is nothing we can do.',
+    customerMessages: [angry],
+    customerName: 'Maria Lopez',
+  };
+  const some = coach.analyze({ ...input, dimensions: ['clarity', 'personalization'] });
+  assert.ok(some.findings.every((f) => ['clarity', 'personalization'].includes(f.dimension)));
+  assert.equal(some.dimensions.empathy.coached, false);
+  assert.equal(some.dimensions.empathy.weight, 0);
+  assert.equal(some.dimensions.clarity.coached, undefined);
+  assert.notEqual(some.score, coach.analyze(input).score);
+  assert.throws(() => coach.analyze({ ...input, dimensions: ['tone'] }), { code: 'bad_input', message: /tone/ });
+  assert.throws(() => coach.analyze({ ...input, dimensions: 'clarity' }), { code: 'bad_input' });
 });
 
 test('bad input is a RapportError with a code; the coach keeps working', async () => {
