@@ -8,7 +8,7 @@ import { parseSettings } from './settings.mjs';
 import { createSendCheck } from './send-check.mjs';
 import { createScheduler } from './scheduler.mjs';
 import { headline, moodChips, orderedFindings, scoreBand, scoreWord } from './coaching.mjs';
-import { acknowledgement, applyFix, closingLine, hasSignoff, insertClosing, insertOpening, sameFinding } from './edits.mjs';
+import { acknowledgement, applyFix, closingLine, fixPreview, hasSignoff, insertClosing, insertOpening, sameFinding } from './edits.mjs';
 import { firstName, htmlToText, isBlankDraft, shorten } from './text.mjs';
 
 export const LOAD_TIMEOUT_MS = 10_000;
@@ -23,12 +23,6 @@ function withTimeout(promise, ms, what) {
       timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
-}
-
-function fixPreview(fix, format) {
-  const text = format === 'html' ? htmlToText(fix.text ?? '') : String(fix.text ?? '').trim();
-  if (!text) return fix.op === 'replace' ? 'Remove this' : '';
-  return `${fix.op === 'replace' ? 'Replace with' : 'Insert'} \u201c${shorten(text, 70)}\u201d`;
 }
 
 /**
@@ -98,7 +92,7 @@ export async function startApp({ host, loadCoach, root }) {
           dimension: f.dimension,
           message: f.message,
           quote: shorten(f.quote ?? '', 120),
-          fixPreview: f.fix ? fixPreview(f.fix, draft.format) : null,
+          fixPreview: f.fix ? fixPreview(draft.text, draft.format, f.fix) : null,
           finding: f,
         }));
     const name = firstName(t.customerName);

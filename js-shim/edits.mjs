@@ -3,7 +3,7 @@
 // left exactly as it was. Text from the ticket (the customer's name) is
 // HTML-escaped before it goes into a rich-text draft.
 
-import { escapeHtml, firstName, htmlToText } from './text.mjs';
+import { escapeHtml, firstName, htmlToText, shorten } from './text.mjs';
 
 /** Applies a core fix: draft.slice(0, start) + text + draft.slice(end). */
 export function applyFix(draft, fix) {
@@ -17,6 +17,22 @@ export function applyFix(draft, fix) {
 }
 
 /** Finds the finding in `report` that matches `finding` of an older report. */
+/**
+ * What Apply will do, in words, for the panel. A replacement that ends inside a
+ * word ("Unfortunately, p" -> "P") is shown with the rest of that word on both
+ * sides ("Unfortunately, per" -> "Per"), so that the preview reads as words.
+ */
+export function fixPreview(draft, format, fix) {
+  const plain = (s) => (format === 'html' ? htmlToText(s) : s).replace(/\s+/g, ' ');
+  const after = plain(String(fix.text ?? '')).trim();
+  if (fix.op !== 'replace') return after ? `Insert \u201c${shorten(after, 70)}\u201d` : '';
+  const cut = String(draft).slice(fix.start, fix.end);
+  const tail = /\S$/.test(cut) ? String(draft).slice(fix.end).match(/^[^\s<&]{0,24}/)[0] : '';
+  const before = plain(cut + tail).trim();
+  if (!after && !tail) return before ? `Remove \u201c${shorten(before, 40)}\u201d` : 'Remove this';
+  return `Change \u201c${shorten(before, 40)}\u201d to \u201c${shorten(after + tail, 50)}\u201d`;
+}
+
 export function sameFinding(report, finding) {
   const candidates = (report?.findings ?? []).filter(
     (f) => f.ruleId === finding.ruleId && f.quote === finding.quote && f.fix,

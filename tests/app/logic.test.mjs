@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parseSettings, DIMENSIONS } from '../../js-shim/settings.mjs';
 import { createSendCheck } from '../../js-shim/send-check.mjs';
 import { moodChips, orderedFindings, scoreWord } from '../../js-shim/coaching.mjs';
-import { applyFix, insertClosing, insertOpening, acknowledgement, hasSignoff, sameFinding } from '../../js-shim/edits.mjs';
+import { applyFix, fixPreview, insertClosing, insertOpening, acknowledgement, hasSignoff, sameFinding } from '../../js-shim/edits.mjs';
 import { escapeHtml, htmlToText, isBlankDraft, shorten, firstName } from '../../js-shim/text.mjs';
 import { customerMessagesFrom } from '../../js-shim/hosts/zendesk.mjs';
 import { createScheduler } from '../../js-shim/scheduler.mjs';
@@ -83,6 +83,15 @@ test('edits: applying a fix changes only its span', () => {
   assert.equal(applyFix(draft, fix), '<p>Hi,</p><p>I understand, it ships soon.</p>');
   assert.equal(applyFix('abc', { op: 'insert', start: 1, end: 1, text: 'X' }), 'aXbc');
   assert.throws(() => applyFix('abc', { op: 'insert', start: 5, end: 5, text: 'X' }), RangeError);
+});
+
+test('edits: the fix preview reads as words', () => {
+  const d = 'Unfortunately, per our policy we utilize couriers.';
+  assert.equal(fixPreview(d, 'text', { op: 'replace', start: 0, end: 16, text: 'P' }), 'Change \u201cUnfortunately, per\u201d to \u201cPer\u201d');
+  assert.equal(fixPreview(d, 'text', { op: 'replace', start: 33, end: 40, text: 'use' }), 'Change \u201cutilize\u201d to \u201cuse\u201d');
+  assert.equal(fixPreview(d, 'text', { op: 'replace', start: 15, end: 30, text: '' }), 'Remove \u201cper our policy\u201d');
+  assert.equal(fixPreview('<p>Hi</p>', 'html', { op: 'insert', start: 3, end: 3, text: 'Hi &amp; welcome, ' }), 'Insert \u201cHi & welcome,\u201d');
+  assert.equal(fixPreview('<p>Sadly, no.</p>', 'html', { op: 'replace', start: 3, end: 11, text: 'N' }), 'Change \u201cSadly, no.\u201d to \u201cNo.\u201d');
 });
 
 test('edits: sameFinding finds the finding again after the draft moved', () => {
