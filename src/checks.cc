@@ -173,9 +173,10 @@ void RunChecks(const Pack& pack, const Text& text,
     run.Raise("personalization.missing_reference", first.begin, first.end);
   }
 
-  // Positivity: a "no" needs a reason and an alternative.
+  // Positivity: a "no" needs a reason and an alternative. Something the
+  // agent does or will do about it ("I've booked an engineer") is one.
   if (const TagHit* refusal = draft->FirstTag(kTagRefusal)) {
-    if (!draft->HasTag(kTagAlternative)) {
+    if (!draft->HasTag(kTagAlternative | kTagOwnership)) {
       run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
                 refusal->span.end);
     }
