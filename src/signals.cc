@@ -112,9 +112,9 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
                        (out.repeat_contact ? 0.75 : 0) +
                        (shouted >= 2 ? 1.0 : 0) + (out.churn_risk ? 1.0 : 0) -
                        0.4 * S(Signal::kPositive);
-  // One cue of weight 0.75 reaches frustratedAt (0.45); two strong ones
-  // make 0.9.
-  out.frustration = Saturate(frustration, 1.15);
+  // One weak cue (weight 0.5: a refund asked for, "still", "why is") reaches
+  // frustratedAt (0.45); two strong ones make 0.9.
+  out.frustration = Saturate(frustration, 0.8);
   out.urgency =
       Saturate(S(Signal::kUrgency) + (out.repeat_contact ? 0.3 : 0), 1.3);
   const double mood = S(Signal::kPositive) - S(Signal::kNegative) -
