@@ -212,7 +212,10 @@ void RunChecks(const Pack& pack, const Text& text,
   }
 
   // Proactivity.
-  if (seg.words >= 35 && !draft->HasTag(kTagProactive)) {
+  // Only when the agent takes nothing on either: the extras of a reply that
+  // acts ("I've rebooked you and refunded the seat fee") often read as
+  // ownership rather than as one of the proactive phrasings.
+  if (seg.words >= 35 && !draft->HasTag(kTagProactive | kTagOwnership)) {
     run.Raise("proactivity.missing", last.begin, last.end);
   }
 
