@@ -30,6 +30,10 @@ size_t FindWord(std::string_view text, std::string_view word) {
   return std::string_view::npos;
 }
 
+// Frustration from which a missing acknowledgement is a warning rather than
+// a tip: about one strong cue or two weak ones (src/signals.cc).
+constexpr double kClearlyFrustrated = 0.7;
+
 class CheckRunner {
  public:
   CheckRunner(const Pack& pack, const Text& text, const FixVars& vars,
@@ -114,8 +118,14 @@ void RunChecks(const Pack& pack, const Text& text,
   // Empathy.
   const TagHit* ack = draft->FirstTag(kTagAcknowledgement | kTagApology);
   if (frustrated && ack == nullptr) {
-    run.Raise("empathy.missing_acknowledgement", first.begin, first.end,
-              first.begin);
+    Finding* f = run.Raise("empathy.missing_acknowledgement", first.begin,
+                           first.end, first.begin);
+    // One weak cue of annoyance earns a tip; a clearly frustrated or repeat
+    // customer a warning.
+    if (f != nullptr && f->severity == Severity::kWarning &&
+        !customer.repeat_contact && customer.frustration < kClearlyFrustrated) {
+      f->severity = Severity::kTip;
+    }
   } else if (frustrated && ack != nullptr && ss.size() >= 4 &&
              ack->span.begin > s.size() / 2) {
     run.Raise("empathy.late_acknowledgement", ack->span.begin, ack->span.end);
@@ -173,9 +183,10 @@ void RunChecks(const Pack& pack, const Text& text,
     run.Raise("personalization.missing_reference", first.begin, first.end);
   }
 
-  // Positivity: a "no" needs a reason and an alternative.
+  // Positivity: a "no" needs a reason and an alternative. Something the
+  // agent does or will do about it ("I've booked an engineer") is one.
   if (const TagHit* refusal = draft->FirstTag(kTagRefusal)) {
-    if (!draft->HasTag(kTagAlternative)) {
+    if (!draft->HasTag(kTagAlternative | kTagOwnership)) {
       run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
                 refusal->span.end);
     }
@@ -201,7 +212,10 @@ void RunChecks(const Pack& pack, const Text& text,
   }
 
   // Proactivity.
-  if (seg.words >= 35 && !draft->HasTag(kTagProactive)) {
+  // Only when the agent takes nothing on either: the extras of a reply that
+  // acts ("I've rebooked you and refunded the seat fee") often read as
+  // ownership rather than as one of the proactive phrasings.
+  if (seg.words >= 35 && !draft->HasTag(kTagProactive | kTagOwnership)) {
     run.Raise("proactivity.missing", last.begin, last.end);
   }
 

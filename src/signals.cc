@@ -105,11 +105,16 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
   const auto S = [&](Signal s) { return sum[static_cast<int>(s)]; };
   out.repeat_contact = S(Signal::kRepeatContact) >= 1 || messages.size() >= 3;
   out.churn_risk = S(Signal::kChurnRisk) >= 1;
-  double frustration = S(Signal::kFrustration) + 0.3 * S(Signal::kNegative) +
+  // A reported problem counts as much as an annoyed word: an annoyed but
+  // civil customer ("the bill is wrong again") expects the reply to
+  // acknowledge it too. Calibrated on the dev split of tests/quality/.
+  double frustration = S(Signal::kFrustration) + S(Signal::kNegative) +
                        (out.repeat_contact ? 0.75 : 0) +
-                       (shouted >= 2 ? 1.0 : 0) + (out.churn_risk ? 0.5 : 0) -
+                       (shouted >= 2 ? 1.0 : 0) + (out.churn_risk ? 1.0 : 0) -
                        0.4 * S(Signal::kPositive);
-  out.frustration = Saturate(frustration, 1.6);
+  // One weak cue (weight 0.5: a refund asked for, "still", "why is") reaches
+  // frustratedAt (0.45); two strong ones make 0.9.
+  out.frustration = Saturate(frustration, 0.8);
   out.urgency =
       Saturate(S(Signal::kUrgency) + (out.repeat_contact ? 0.3 : 0), 1.3);
   const double mood = S(Signal::kPositive) - S(Signal::kNegative) -
