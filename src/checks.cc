@@ -2,6 +2,8 @@
 
 #include "checks.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
 
 #include "signals.h"
@@ -33,6 +35,37 @@ size_t FindWord(std::string_view text, std::string_view word) {
 // Frustration from which a missing acknowledgement is a warning rather than
 // a tip: about one strong cue or two weak ones (src/signals.cc).
 constexpr double kClearlyFrustrated = 0.7;
+
+// Whether the reply answers "yes" before anything else: "Yes, gift wrapping
+// is available", "Hi Ann, yes -- you can". A "no" that follows is a limit on
+// the side, not a refusal of what was asked.
+bool OpensWithYes(const std::string& s, const std::vector<Sentence>& ss,
+                  size_t body, const TagHit* greeting) {
+  for (size_t k = 0; k <= body && k < ss.size(); ++k) {
+    const Span sp = ss[k].span;
+    const std::string_view sentence(s.data() + sp.begin, sp.end - sp.begin);
+    const size_t at = FindWord(sentence, "yes");
+    if (at == std::string_view::npos) continue;
+    int before = 0;  // words before "yes" in its sentence
+    for (size_t i = 0; i < at; ++i) {
+      if (IsWordChar(sentence[i]) && (i == 0 || !IsWordChar(sentence[i - 1])))
+        ++before;
+    }
+    const bool after_greeting = greeting != nullptr &&
+                                greeting->span.begin >= sp.begin &&
+                                greeting->span.begin < sp.begin + at;
+    if (before > (after_greeting ? 3 : 0)) continue;
+    // "Yes," "Yes." "Yes!" "yes --", not "Yes I understand, but".
+    size_t i = at + 3;
+    while (i < sentence.size() && sentence[i] == ' ') ++i;
+    if (i == sentence.size()) return true;
+    const char c = sentence[i];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9');
+    if (!letter) return true;
+  }
+  return false;
+}
 
 class CheckRunner {
  public:
@@ -186,13 +219,51 @@ void RunChecks(const Pack& pack, const Text& text,
   // Positivity: a "no" needs a reason and an alternative. Something the
   // agent does or will do about it ("I've booked an engineer") is one.
   if (const TagHit* refusal = draft->FirstTag(kTagRefusal)) {
-    if (!draft->HasTag(kTagAlternative | kTagOwnership)) {
-      run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
-                refusal->span.end);
+    // A "no" on a side point is not a refusal of the request: the reply
+    // answers "yes" first, or reports something already done for the
+    // customer (a completed action: ownership that is also a time, "I've
+    // resent it") before the "no" or in the same sentence ("we can't fix it
+    // remotely, so I've booked an engineer"). Its refusal flags are
+    // withdrawn: coaching them would cry wolf.
+    size_t sentence_end = refusal->span.end;
+    for (const Sentence& sentence : ss) {
+      if (refusal->span.begin >= sentence.span.begin &&
+          refusal->span.begin < sentence.span.end) {
+        sentence_end = sentence.span.end;
+        break;
+      }
     }
-    if (!draft->HasTag(kTagReason)) {
-      run.Raise("positivity.refusal_without_reason", refusal->span.begin,
-                refusal->span.end);
+    bool side_point = OpensWithYes(s, ss, body, greeting);
+    for (const TagHit& t : draft->tags) {
+      if ((t.tag & kTagOwnership) && (t.tag & kTagTimeCommitment) &&
+          t.span.begin < sentence_end) {
+        side_point = true;
+      }
+    }
+    if (side_point) {
+      std::set<std::string> refusal_rules;
+      for (const TagHit& t : draft->tags) {
+        if (t.tag & kTagRefusal) refusal_rules.insert(pack.rules[t.rule].id);
+      }
+      auto& fs = draft->findings;
+      fs.erase(std::remove_if(fs.begin(), fs.end(),
+                              [&](const Finding& f) {
+                                return refusal_rules.count(f.rule_id) > 0;
+                              }),
+               fs.end());
+    } else {
+      // Without an alternative only when nothing in the reply offers a way
+      // forward: no other path, nothing done or next, no invitation to come
+      // back, no extra help.
+      if (!draft->HasTag(kTagAlternative | kTagOwnership | kTagNextStep |
+                         kTagOfferHelp | kTagProactive)) {
+        run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
+                  refusal->span.end);
+      }
+      if (!draft->HasTag(kTagReason)) {
+        run.Raise("positivity.refusal_without_reason", refusal->span.begin,
+                  refusal->span.end);
+      }
     }
   }
 
