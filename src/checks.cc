@@ -283,10 +283,14 @@ void RunChecks(const Pack& pack, const Text& text,
   }
 
   // Proactivity.
-  // Only when the agent takes nothing on either: the extras of a reply that
-  // acts ("I've rebooked you and refunded the seat fee") often read as
-  // ownership rather than as one of the proactive phrasings.
-  if (seg.words >= 35 && !draft->HasTag(kTagProactive | kTagOwnership)) {
+  // Only on a clearly passive reply: the agent takes nothing on, offers no
+  // other path, says nothing of what happens next or when. The extras of a
+  // reply that acts ("I've rebooked you and refunded the seat fee", "you can
+  // also ...", "your refund lands by Friday") are too varied for a lexicon,
+  // and a coach that calls such a reply passive loses the agent's trust.
+  if (seg.words >= 35 &&
+      !draft->HasTag(kTagProactive | kTagOwnership | kTagAlternative |
+                     kTagNextStep | kTagTimeCommitment)) {
     run.Raise("proactivity.missing", last.begin, last.end);
   }
 
