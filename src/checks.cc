@@ -36,33 +36,39 @@ size_t FindWord(std::string_view text, std::string_view word) {
 // a tip: about one strong cue or two weak ones (src/signals.cc).
 constexpr double kClearlyFrustrated = 0.7;
 
-// Whether the reply answers "yes" before anything else: "Yes, gift wrapping
-// is available", "Hi Ann, yes -- you can". A "no" that follows is a limit on
-// the side, not a refusal of what was asked.
+// Whether the reply grants before anything else: "Yes, gift wrapping is
+// available", "Hi Ann, yes -- you can", "Good news: ...". A "no"
+// that follows is a limit on the side, not a refusal of what was asked.
 bool OpensWithYes(const std::string& s, const std::vector<Sentence>& ss,
                   size_t body, const TagHit* greeting) {
+  // Not "of course" or "absolutely": "Of course, I understand, but ..."
+  static constexpr std::string_view kYes[] = {"yes", "good news"};
   for (size_t k = 0; k <= body && k < ss.size(); ++k) {
     const Span sp = ss[k].span;
     const std::string_view sentence(s.data() + sp.begin, sp.end - sp.begin);
-    const size_t at = FindWord(sentence, "yes");
-    if (at == std::string_view::npos) continue;
-    int before = 0;  // words before "yes" in its sentence
-    for (size_t i = 0; i < at; ++i) {
-      if (IsWordChar(sentence[i]) && (i == 0 || !IsWordChar(sentence[i - 1])))
-        ++before;
+    for (std::string_view yes : kYes) {
+      const size_t at = FindWord(sentence, yes);
+      if (at == std::string_view::npos) continue;
+      int before = 0;  // words before the "yes" in its sentence
+      for (size_t i = 0; i < at; ++i) {
+        if (IsWordChar(sentence[i]) &&
+            (i == 0 || !IsWordChar(sentence[i - 1]))) {
+          ++before;
+        }
+      }
+      const bool after_greeting = greeting != nullptr &&
+                                  greeting->span.begin >= sp.begin &&
+                                  greeting->span.begin < sp.begin + at;
+      if (before > (after_greeting ? 3 : 0)) continue;
+      // "Yes," "Yes." "Good news:" "yes --", not "Yes I see, but".
+      size_t i = at + yes.size();
+      while (i < sentence.size() && sentence[i] == ' ') ++i;
+      if (i == sentence.size()) return true;
+      const char c = sentence[i];
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9');
+      if (!letter) return true;
     }
-    const bool after_greeting = greeting != nullptr &&
-                                greeting->span.begin >= sp.begin &&
-                                greeting->span.begin < sp.begin + at;
-    if (before > (after_greeting ? 3 : 0)) continue;
-    // "Yes," "Yes." "Yes!" "yes --", not "Yes I understand, but".
-    size_t i = at + 3;
-    while (i < sentence.size() && sentence[i] == ' ') ++i;
-    if (i == sentence.size()) return true;
-    const char c = sentence[i];
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9');
-    if (!letter) return true;
   }
   return false;
 }
