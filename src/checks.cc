@@ -36,6 +36,11 @@ size_t FindWord(std::string_view text, std::string_view word) {
 // a tip: about one strong cue or two weak ones (src/signals.cc).
 constexpr double kClearlyFrustrated = 0.7;
 
+// The longest reply in which a refusal may be called a dead end. Every dead
+// end in the labelled dev split has at most 33 words; replies with an
+// alternative run to 125.
+constexpr int kDeadEndMaxWords = 40;
+
 // Whether the reply grants before anything else: "Yes, gift wrapping is
 // available", "Hi Ann, yes -- you can", "Good news: ...". A "no"
 // that follows is a limit on the side, not a refusal of what was asked.
@@ -260,8 +265,11 @@ void RunChecks(const Pack& pack, const Text& text,
     } else {
       // Without an alternative only when nothing in the reply offers a way
       // forward: no other path, nothing done or next, no invitation to come
-      // back, no extra help.
-      if (!draft->HasTag(kTagAlternative | kTagOwnership | kTagNextStep |
+      // back, no extra help; and only in a short reply. A dead-end "no" is
+      // curt; a longer reply around a "no" nearly always explains and offers
+      // something, in more ways than a lexicon can list.
+      if (seg.words <= kDeadEndMaxWords &&
+          !draft->HasTag(kTagAlternative | kTagOwnership | kTagNextStep |
                          kTagOfferHelp | kTagProactive)) {
         run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
                   refusal->span.end);
