@@ -2,6 +2,8 @@
 
 #include "checks.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
 
 #include "signals.h"
@@ -33,6 +35,48 @@ size_t FindWord(std::string_view text, std::string_view word) {
 // Frustration from which a missing acknowledgement is a warning rather than
 // a tip: about one strong cue or two weak ones (src/signals.cc).
 constexpr double kClearlyFrustrated = 0.7;
+
+// The longest reply in which a refusal may be called a dead end. Every dead
+// end in the labelled dev split has at most 33 words; replies with an
+// alternative run to 125.
+constexpr int kDeadEndMaxWords = 40;
+
+// Whether the reply grants before anything else: "Yes, gift wrapping is
+// available", "Hi Ann, yes -- you can", "Good news: ...". A "no"
+// that follows is a limit on the side, not a refusal of what was asked.
+bool OpensWithYes(const std::string& s, const std::vector<Sentence>& ss,
+                  size_t body, const TagHit* greeting) {
+  // Not "of course" or "absolutely": "Of course, I understand, but ..."
+  static constexpr std::string_view kYes[] = {"yes", "good news"};
+  for (size_t k = 0; k <= body && k < ss.size(); ++k) {
+    const Span sp = ss[k].span;
+    const std::string_view sentence(s.data() + sp.begin, sp.end - sp.begin);
+    for (std::string_view yes : kYes) {
+      const size_t at = FindWord(sentence, yes);
+      if (at == std::string_view::npos) continue;
+      int before = 0;  // words before the "yes" in its sentence
+      for (size_t i = 0; i < at; ++i) {
+        if (IsWordChar(sentence[i]) &&
+            (i == 0 || !IsWordChar(sentence[i - 1]))) {
+          ++before;
+        }
+      }
+      const bool after_greeting = greeting != nullptr &&
+                                  greeting->span.begin >= sp.begin &&
+                                  greeting->span.begin < sp.begin + at;
+      if (before > (after_greeting ? 3 : 0)) continue;
+      // "Yes," "Yes." "Good news:" "yes --", not "Yes I see, but".
+      size_t i = at + yes.size();
+      while (i < sentence.size() && sentence[i] == ' ') ++i;
+      if (i == sentence.size()) return true;
+      const char c = sentence[i];
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9');
+      if (!letter) return true;
+    }
+  }
+  return false;
+}
 
 class CheckRunner {
  public:
@@ -186,13 +230,54 @@ void RunChecks(const Pack& pack, const Text& text,
   // Positivity: a "no" needs a reason and an alternative. Something the
   // agent does or will do about it ("I've booked an engineer") is one.
   if (const TagHit* refusal = draft->FirstTag(kTagRefusal)) {
-    if (!draft->HasTag(kTagAlternative | kTagOwnership)) {
-      run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
-                refusal->span.end);
+    // A "no" on a side point is not a refusal of the request: the reply
+    // answers "yes" first, or reports something already done for the
+    // customer (a completed action: ownership that is also a time, "I've
+    // resent it") before the "no" or in the same sentence ("we can't fix it
+    // remotely, so I've booked an engineer"). Its refusal flags are
+    // withdrawn: coaching them would cry wolf.
+    size_t sentence_end = refusal->span.end;
+    for (const Sentence& sentence : ss) {
+      if (refusal->span.begin >= sentence.span.begin &&
+          refusal->span.begin < sentence.span.end) {
+        sentence_end = sentence.span.end;
+        break;
+      }
     }
-    if (!draft->HasTag(kTagReason)) {
-      run.Raise("positivity.refusal_without_reason", refusal->span.begin,
-                refusal->span.end);
+    bool side_point = OpensWithYes(s, ss, body, greeting);
+    for (const TagHit& t : draft->tags) {
+      if ((t.tag & kTagOwnership) && (t.tag & kTagTimeCommitment) &&
+          t.span.begin < sentence_end) {
+        side_point = true;
+      }
+    }
+    if (side_point) {
+      std::set<std::string> refusal_rules;
+      for (const TagHit& t : draft->tags) {
+        if (t.tag & kTagRefusal) refusal_rules.insert(pack.rules[t.rule].id);
+      }
+      auto& fs = draft->findings;
+      fs.erase(std::remove_if(fs.begin(), fs.end(),
+                              [&](const Finding& f) {
+                                return refusal_rules.count(f.rule_id) > 0;
+                              }),
+               fs.end());
+    } else {
+      // Without an alternative only when nothing in the reply offers a way
+      // forward: no other path, nothing done or next, no invitation to come
+      // back, no extra help; and only in a short reply. A dead-end "no" is
+      // curt; a longer reply around a "no" nearly always explains and offers
+      // something, in more ways than a lexicon can list.
+      if (seg.words <= kDeadEndMaxWords &&
+          !draft->HasTag(kTagAlternative | kTagOwnership | kTagNextStep |
+                         kTagOfferHelp | kTagProactive)) {
+        run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
+                  refusal->span.end);
+      }
+      if (!draft->HasTag(kTagReason)) {
+        run.Raise("positivity.refusal_without_reason", refusal->span.begin,
+                  refusal->span.end);
+      }
     }
   }
 
@@ -212,10 +297,14 @@ void RunChecks(const Pack& pack, const Text& text,
   }
 
   // Proactivity.
-  // Only when the agent takes nothing on either: the extras of a reply that
-  // acts ("I've rebooked you and refunded the seat fee") often read as
-  // ownership rather than as one of the proactive phrasings.
-  if (seg.words >= 35 && !draft->HasTag(kTagProactive | kTagOwnership)) {
+  // Only on a clearly passive reply: the agent takes nothing on, offers no
+  // other path, says nothing of what happens next or when. The extras of a
+  // reply that acts ("I've rebooked you and refunded the seat fee", "you can
+  // also ...", "your refund lands by Friday") are too varied for a lexicon,
+  // and a coach that calls such a reply passive loses the agent's trust.
+  if (seg.words >= 35 &&
+      !draft->HasTag(kTagProactive | kTagOwnership | kTagAlternative |
+                     kTagNextStep | kTagTimeCommitment)) {
     run.Raise("proactivity.missing", last.begin, last.end);
   }
 

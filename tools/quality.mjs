@@ -4,7 +4,9 @@
 // and F1 of each customer signal and each finding type, the warning rate on
 // excellent replies, how well the dimension scores agree with the labels, and
 // three JS sentiment libraries (vader-sentiment, sentiment/AFINN,
-// wink-sentiment) mapped to "frustrated or not" on the same messages.
+// wink-sentiment) mapped to "frustrated or not" on the same messages, each
+// both with its best-F1 threshold on dev and with its conventional
+// negative-sentiment cut.
 //
 //   npm run quality                      # the test split, wasm build (dist/)
 //   node tools/quality.mjs --split dev   # tune on dev only
@@ -173,12 +175,25 @@ export const DIMENSION_LABELS = [
   { dimension: 'score', label: 'excellent', good: (l, x) => x.excellent },
 ];
 
-// The peers: one number per message, lower = more negative.
+// The peers: one number per message, lower = more negative. Each peer is
+// mapped to "frustrated or not" twice: with its best-F1 threshold on dev
+// (the fairest cut the dev labels allow), and with the library's own
+// conventional reading, negative sentiment = frustrated (`conventional`, the
+// cut a user of the library would take without labels).
 const afinn = new Sentiment();
 export const PEERS = [
-  { name: 'vader-sentiment 1.1.3 (compound)', score: (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound },
-  { name: 'sentiment 5.0.2 (AFINN comparative)', score: (t) => afinn.analyze(t).comparative },
-  { name: 'wink-sentiment 5.0.2 (normalizedScore)', score: (t) => winkSentiment(t).normalizedScore },
+  {
+    name: 'vader-sentiment 1.1.3 (compound)', score: (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound,
+    conventional: { cut: '<= -0.05', frustrated: (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound <= -0.05 },
+  },
+  {
+    name: 'sentiment 5.0.2 (AFINN comparative)', score: (t) => afinn.analyze(t).comparative,
+    conventional: { name: 'sentiment 5.0.2 (AFINN score)', cut: '< 0', frustrated: (t) => afinn.analyze(t).score < 0 },
+  },
+  {
+    name: 'wink-sentiment 5.0.2 (normalizedScore)', score: (t) => winkSentiment(t).normalizedScore,
+    conventional: { cut: '< 0', frustrated: (t) => winkSentiment(t).normalizedScore < 0 },
+  },
 ];
 
 function readJsonl(file) {
@@ -265,13 +280,17 @@ export async function evaluate({ split = 'test', engine = 'wasm' } = {}) {
   const peers = PEERS.map((p) => {
     const t = bestThreshold(devCustomers.map((c) => [p.score(c.text), frustrated(c)]));
     return {
-      name: p.name, threshold: t,
+      name: `${p.name}, best-F1 cut on dev`, mapping: 'best-F1', threshold: `<= ${t.toFixed(4)}`,
       ...confusion(customers.map((c) => [p.score(c.text) <= t, frustrated(c)])),
     };
   });
+  const conventional = PEERS.map((p) => ({
+    name: `${p.conventional.name ?? p.name}, conventional cut`, mapping: 'conventional', threshold: p.conventional.cut,
+    ...confusion(customers.map((c) => [p.conventional.frustrated(c.text), frustrated(c)])),
+  }));
   const positives = customers.filter(frustrated).length;
-  const baseline = { name: 'baseline: everyone is frustrated', threshold: null, ...prf(positives, customers.length - positives, 0) };
-  const rapport = { ...signals[0], name: 'Rapport customer.frustrated', threshold: null };
+  const baseline = { name: 'baseline: everyone is frustrated', mapping: 'baseline', threshold: null, ...prf(positives, customers.length - positives, 0) };
+  const rapport = { ...signals[0], name: 'Rapport customer.frustrated', mapping: 'rapport', threshold: null };
 
   // Replies.
   const replyReports = analyze(replies.map((r) => ({
@@ -326,7 +345,7 @@ export async function evaluate({ split = 'test', engine = 'wasm' } = {}) {
 
   return {
     split, engine, customers: customers.length, replies: replies.length,
-    signals, frustration: [rapport, ...peers, baseline], findings, unmapped, excellent: excellentStats, dimensions,
+    signals, frustration: [rapport, ...peers, ...conventional, baseline], findings, unmapped, excellent: excellentStats, dimensions,
     details: { customers, customerReports, replies, replyReports },
   };
 }
@@ -347,9 +366,12 @@ export function format(r) {
   out.push(table(['signal', 'pos', 'TP', 'FP', 'FN', 'P', 'R', 'F1'],
     r.signals.map((s) => [s.name, s.positives, s.tp, s.fp, s.fn, f2(s.precision), f2(s.recall), f2(s.f1)])));
   out.push('');
-  out.push('Frustrated or not, same messages, same run (peer: frustrated when score <= its best-F1 threshold on dev)');
-  out.push(table(['detector', 'threshold', 'TP', 'FP', 'FN', 'P', 'R', 'F1'],
-    r.frustration.map((s) => [s.name, s.threshold === null ? '-' : s.threshold.toFixed(4), s.tp, s.fp, s.fn, f2(s.precision), f2(s.recall), f2(s.f1)])));
+  out.push('Frustrated or not, same messages, same run. Each peer library is mapped two ways:');
+  out.push('  "best-F1 cut on dev": frustrated when its score <= the threshold with the best F1 on the dev split;');
+  out.push('  "conventional cut": its own reading, negative sentiment = frustrated (vader compound <= -0.05,');
+  out.push('  AFINN score < 0, wink normalizedScore < 0), no labels used.');
+  out.push(table(['detector', 'frustrated when', 'TP', 'FP', 'FN', 'P', 'R', 'F1'],
+    r.frustration.map((s) => [s.name, s.threshold === null ? '-' : s.threshold, s.tp, s.fp, s.fn, f2(s.precision), f2(s.recall), f2(s.f1)])));
   out.push('');
   out.push(`Finding types vs reply labels (P floor 0.90 applies when label positives >= ${MIN_POSITIVES} and findings raised >= ${MIN_RAISED})`);
   out.push(table(['finding type', 'label', 'pos', 'raised', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'floor'],

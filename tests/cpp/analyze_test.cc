@@ -244,6 +244,27 @@ TEST(Coaching, RefusalNeedsAReasonAndAnAlternative) {
       << Describe(good);
 }
 
+TEST(Coaching, ANoOnASidePointIsNotARefusal) {
+  // The request is granted first ("yes", or an action already taken); the
+  // "can't" that follows limits something the customer did not ask for.
+  const char* msg = "Can I pay with a gift card and a credit card together?";
+  const char* const drafts[] = {
+      "Hi Ann, yes, you can! Enter the gift card first and the rest goes on "
+      "your card. Gift cards can't be used for delivery charges.",
+      "Hello Ann. I've resent the label. Note that we cannot accept items "
+      "without the original packaging.",
+  };
+  for (const char* d : drafts) {
+    const Report r = Analyze(d, msg);
+    for (const Finding& f : r.findings) {
+      EXPECT_EQ(f.rule_id.find("refusal"), std::string::npos) << d << "\n"
+                                                              << Describe(r);
+      EXPECT_NE(f.rule_id, "en.positivity.cant_refusal") << d;
+      EXPECT_NE(f.rule_id, "en.positivity.cant_be_done") << d;
+    }
+  }
+}
+
 TEST(Coaching, BlameCondescensionAndShoutingAreCritical) {
   const char* const drafts[] = {
       "You should have read the instructions before ordering.",

@@ -9,29 +9,47 @@ import { evaluate, format } from '../../tools/quality.mjs';
 const r = await evaluate({ split: 'test' });
 const table = `\n${format(r)}`;
 
-test('frustration: F1 >= 0.85 and 10 points above every peer library', () => {
+test('frustration: F1 >= 0.85 and 10 points above every peer row', () => {
   const [rapport, ...others] = r.frustration;
+  assert.equal(rapport.mapping, 'rapport');
+  // Every peer library under both mappings (best-F1 cut on dev and its
+  // conventional negative-sentiment cut), and the everyone-is-frustrated
+  // baseline.
+  assert.equal(others.filter((p) => p.mapping === 'best-F1').length, 3);
+  assert.equal(others.filter((p) => p.mapping === 'conventional').length, 3);
   assert.ok(rapport.f1 >= 0.85, `F1 ${rapport.f1.toFixed(3)}${table}`);
   for (const peer of others) {
     assert.ok(rapport.f1 >= peer.f1 + 0.1, `${peer.name} F1 ${peer.f1.toFixed(3)} vs ${rapport.f1.toFixed(3)}${table}`);
   }
 });
 
-// Finding types that do not reach the 0.90 floor yet on the test split: each
-// is held at its present level so that it cannot drop further unnoticed.
-// Raise the number (or delete the entry) when it improves.
-const BELOW_FLOOR = {
-  'refusal': 0.88, // refusal phrasing about a side point the customer did not ask for
-  'refusal without alternative': 0.64, // alternatives and side limitations missed
-  'blame': 0.87, // 7 of 8 findings right; one false positive
-  'not proactive': 0.77, // proactive extras the lexicon does not know
+// The floor is 0.90 for every measurable finding type. Three types do not
+// reach it on the test split although dev-only calibration took them to
+// 0.96 (refusal), 0.97 (refusal without alternative) and 1.00 (blame) on
+// dev, and their test numbers did not move: the test false positives are of
+// kinds dev no longer contains, and the test split is not tuned on. Each is
+// held as a ratchet at its measured test level (issue 4) so that it cannot
+// drop unnoticed: raise the number, or delete the entry, when it improves.
+// Every other type, "not proactive" included, is held to the real 0.90.
+const RATCHET = {
+  'refusal': 0.88, // 23 TP / 3 FP = 0.885 (earlier analysis: a "no" on a side point)
+  'refusal without alternative': 0.64, // 11 TP / 6 FP = 0.647 (earlier analysis: ways forward the lexicon misses)
+  'blame': 0.87, // 7 TP / 1 FP = 0.875: one false positive among 8 findings
 };
 
-test('every measurable finding type has precision >= 0.90 (or its recorded level)', () => {
+test('every measurable finding type has precision >= 0.90 (three held at their measured level)', () => {
   for (const f of r.findings) {
     if (!f.measurable) continue;
-    const floor = BELOW_FLOOR[f.type] ?? 0.9;
+    const floor = RATCHET[f.type] ?? 0.9;
     assert.ok(f.precision >= floor, `${f.type}: precision ${f.precision.toFixed(3)} < ${floor}${table}`);
+  }
+});
+
+test('the ratchets hold only types still below the real floor', () => {
+  for (const [type, level] of Object.entries(RATCHET)) {
+    const f = r.findings.find((x) => x.type === type);
+    assert.ok(f, type);
+    assert.ok(level < 0.9 && f.precision < 0.9, `${type} reaches 0.90 now: delete its ratchet`);
   }
 });
 
