@@ -179,9 +179,9 @@ TEST(Coaching, DimensionsLeftOutWeighNothingAndRaiseNothing) {
   EXPECT_EQ(some.dimensions[static_cast<int>(Dimension::kEmpathy)].weight, 0);
   EXPECT_TRUE(clarity.coached);
   // The score is the weighted mean of the two coached dimensions alone.
-  const double mean = (clarity.weight * clarity.score +
-                       personal.weight * personal.score) /
-                      (clarity.weight + personal.weight);
+  const double mean =
+      (clarity.weight * clarity.score + personal.weight * personal.score) /
+      (clarity.weight + personal.weight);
   EXPECT_NEAR(some.score, mean, 0.51);
   EXPECT_NE(some.score, all.score);
 }
