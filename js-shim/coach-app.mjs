@@ -13,6 +13,10 @@ import { firstName, htmlToText, isBlankDraft, shorten } from './text.mjs';
 
 export const LOAD_TIMEOUT_MS = 10_000;
 export const SEND_CHECK_TIMEOUT_MS = 1_500;
+// One analysis slower than this (the core's bound is far below it, see the
+// README) means this browser cannot coach in time: coaching is turned off for
+// the session, so that typing and sending are never slowed again.
+export const SLOW_ANALYZE_MS = 1_500;
 const NO_TICKET = { customerName: '', agentName: '', customerMessages: [] };
 
 function withTimeout(promise, ms, what) {
@@ -66,8 +70,15 @@ export async function startApp({ host, loadCoach, root }) {
     }).observe(root);
   }
 
-  const analyze = (draft, t) =>
-    coach.analyze({
+  const tooSlow = () => {
+    const err = new Error('Rapport is too slow in this browser');
+    err.code = 'slow';
+    return err;
+  };
+  function analyze(draft, t) {
+    if (!coach) throw tooSlow();
+    const started = performance.now();
+    const report = coach.analyze({
       draft: draft.text,
       format: draft.format,
       customerMessages: t.customerMessages,
@@ -75,6 +86,14 @@ export async function startApp({ host, loadCoach, root }) {
       agentName: t.agentName,
       dimensions: settings.dimensions,
     });
+    if (performance.now() - started > SLOW_ANALYZE_MS) {
+      coach = null; // update() and the send check stop asking
+      last = null;
+      panel.showUnavailable('Rapport is too slow in this browser, so coaching is off for now. You can write and send replies as usual.');
+      throw tooSlow();
+    }
+    return report;
+  }
 
   async function readTicket() {
     if (!ticket) ticket = await host.readTicket().catch(() => NO_TICKET);
@@ -139,7 +158,9 @@ export async function startApp({ host, loadCoach, root }) {
       report = analyze(draft, t);
     } catch (err) {
       last = null;
-      panel.showUnavailable(`Rapport could not score this draft (${err?.code ?? 'error'}). You can still send it.`);
+      if (err?.code !== 'slow') {
+        panel.showUnavailable(`Rapport could not score this draft (${err?.code ?? 'error'}). You can still send it.`);
+      }
       return;
     }
     const m = model(report, draft, t);

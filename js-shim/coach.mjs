@@ -129,6 +129,10 @@ export async function createCoach(options = {}) {
       if (report.error) throw new RapportError(report.error.code, report.error.message);
       return report;
     },
+    /** The size of this coach's WebAssembly memory in bytes; it only ever grows. */
+    memoryBytes() {
+      return core.memoryBytes();
+    },
     /** Frees the native memory now (it is also freed when the coach is collected). */
     dispose() {
       if (disposed) return;

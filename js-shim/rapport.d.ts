@@ -91,6 +91,12 @@ export interface Coach {
   readonly packErrors: Array<{ file: string; ruleId: string; reason: string }>;
   /** Throws RapportError('bad_input') for input of the wrong shape. */
   analyze(input: AnalyzeInput): Report;
+  /**
+   * The size of this coach's WebAssembly memory in bytes. It only ever grows
+   * (WebAssembly memory cannot shrink); it stops growing once the coach has
+   * seen its largest inputs.
+   */
+  memoryBytes(): number;
   dispose(): void;
 }
 

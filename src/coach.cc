@@ -33,6 +33,7 @@ struct Coach::Impl {
   mutable std::vector<std::string> cached_messages;
   mutable std::string cached_name;
   mutable CustomerSignals cached_signals;
+  mutable bool cached_truncated = false;  // a cached message was cut
   mutable bool cache_valid = false;
 
   void Build(const std::vector<PackFile>& files, const LoadOptions& options,
@@ -203,7 +204,7 @@ Report Coach::Analyze(const AnalyzeInput& in) const {
                                : 0;
   std::vector<std::string> msgs(in.customer_messages.begin() + first_msg,
                                 in.customer_messages.end());
-  bool messages_truncated = first_msg > 0;
+  bool messages_truncated = false;  // a message kept was cut
   if (!s.cache_valid || s.cached_messages != msgs ||
       s.cached_name != in.customer_name) {
     std::vector<Text> texts;
@@ -215,13 +216,19 @@ Report Coach::Analyze(const AnalyzeInput& in) const {
     s.cached_signals = ReadCustomer(s.matcher, s.pack, texts, in.customer_name);
     s.cached_messages = std::move(msgs);
     s.cached_name = in.customer_name;
+    s.cached_truncated = messages_truncated;
     s.cache_valid = true;
   } else {
-    for (const std::string& m : s.cached_messages) {
-      messages_truncated |= m.size() > kMaxMessageBytes;
-    }
+    // As computed when the messages were read: the limit counts repaired
+    // UTF-8 (an invalid byte becomes 3 bytes), not the raw size.
+    messages_truncated = s.cached_truncated;
   }
+  messages_truncated |= first_msg > 0;  // earlier messages were left out
   report.customer = s.cached_signals;
+  // Mentions index the caller's messages, of which the earliest may be cut.
+  for (Mention& m : report.customer.mentions) {
+    if (m.message >= 0) m.message += static_cast<int>(first_msg);
+  }
 
   const Text text = in.html ? Text::FromHtml(in.draft, kMaxDraftBytes)
                             : Text::FromPlain(in.draft, kMaxDraftBytes);

@@ -12,15 +12,22 @@ namespace rapport {
 
 namespace {
 
-constexpr int64_t kPatternMaxMem = 2 << 20;  // per pattern
-constexpr int64_t kSetMaxMem = 48 << 20;     // per scope's set
+constexpr int64_t kSetMaxMem = 48 << 20;  // per scope's set
 
 RE2::Options PatternOptions() {
   RE2::Options o;
   o.set_log_errors(false);
   o.set_case_sensitive(true);  // case-insensitivity is written into the pattern
-  o.set_max_mem(kPatternMaxMem);
+  o.set_max_mem(kMaxPatternMemory);
   return o;
+}
+
+// A pattern as shown in an error: at most 80 bytes of it.
+std::string Shorten(const std::string& p) {
+  if (p.size() <= 80) return p;
+  size_t n = 77;
+  while (n > 0 && (static_cast<unsigned char>(p[n]) & 0xC0) == 0x80) --n;
+  return p.substr(0, n) + "...";
 }
 
 std::string Wrap(const Rule& rule, const std::string& pattern) {
@@ -60,6 +67,15 @@ std::vector<PackError> Matcher::Compile(const Pack& pack) {
     const int scope = rule.dimension == Dimension::kCustomer ? 1 : 0;
     for (const std::string& p : rule.patterns) {
       auto re = std::make_unique<RE2>(Wrap(rule, p), PatternOptions());
+      if (re->error_code() == RE2::ErrorPatternTooLarge) {
+        errors.push_back(
+            {rule.file, rule.id,
+             "pattern \"" + Shorten(p) + "\" needs more than " +
+                 std::to_string(kMaxPatternMemory >> 20) +
+                 " MiB of RE2 memory (the bound per pattern); simplify it "
+                 "(fewer alternatives, smaller repeat counts)"});
+        continue;
+      }
       if (!re->ok()) {
         errors.push_back({rule.file, rule.id,
                           "RE2 rejects pattern \"" + p + "\": " + re->error()});

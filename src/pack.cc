@@ -130,6 +130,12 @@ bool OptNumber(const Json& obj, const char* key, double lo, double hi,
   return true;
 }
 
+// "is 812 bytes long; the limit is 500".
+std::string TooLong(size_t size, size_t limit) {
+  return "is " + std::to_string(size) + " bytes long; the limit is " +
+         std::to_string(limit);
+}
+
 bool IsNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -171,6 +177,11 @@ void ParseFix(const Json& obj, Fix* fix, Reporter* r) {
   std::string op, at = "start";
   if (!ReqString(*it, "op", &op, r)) return;
   if (!ReqString(*it, "text", &fix->text, r)) return;
+  if (fix->text.size() > kMaxFixTextBytes) {
+    r->Error("the fix text " + TooLong(fix->text.size(), kMaxFixTextBytes));
+    fix->text.clear();
+    return;
+  }
   if (op == "replace") {
     fix->op = Fix::Op::kReplace;
   } else if (op == "insert") {
@@ -203,9 +214,21 @@ void ParseExamples(const Json& obj, bool required, Rule* rule, Reporter* r) {
       r->Error(std::string("needs at least one \"") + key + "\" example");
       continue;
     }
+    if (list->size() > kMaxExamplesPerList) {
+      r->Error("has " + std::to_string(list->size()) + " \"" + key +
+               "\" examples; the limit is " +
+               std::to_string(kMaxExamplesPerList));
+      continue;
+    }
     for (const Json& e : *list) {
       if (!e.is_string()) {
         r->Error(std::string("\"") + key + "\" examples must be strings");
+        continue;
+      }
+      if (e.get_ref<const std::string&>().size() > kMaxExampleBytes) {
+        r->Error(
+            std::string("a \"") + key + "\" example " +
+            TooLong(e.get_ref<const std::string&>().size(), kMaxExampleBytes));
         continue;
       }
       Example ex;
@@ -285,13 +308,21 @@ bool ParseRule(const Json& obj, const std::string& pack, bool need_examples,
   const auto pats = obj.find("patterns");
   if (pats == obj.end() || !pats->is_array() || pats->empty()) {
     fail("\"patterns\" must be a non-empty array of strings");
+  } else if (pats->size() > kMaxPatternsPerRule) {
+    fail("has " + std::to_string(pats->size()) + " patterns; the limit is " +
+         std::to_string(kMaxPatternsPerRule));
   } else {
     for (const Json& p : *pats) {
-      if (!p.is_string() || p.get<std::string>().empty()) {
+      if (!p.is_string() || p.get_ref<const std::string&>().empty()) {
         fail("each pattern must be a non-empty string");
         continue;
       }
-      rule->patterns.push_back(p.get<std::string>());
+      const std::string& pattern = p.get_ref<const std::string&>();
+      if (pattern.size() > kMaxPatternBytes) {
+        fail("a pattern " + TooLong(pattern.size(), kMaxPatternBytes));
+        continue;
+      }
+      rule->patterns.push_back(pattern);
     }
   }
   if (const auto cs = obj.find("caseSensitive"); cs != obj.end()) {
@@ -369,6 +400,9 @@ bool ParseRule(const Json& obj, const std::string& pack, bool need_examples,
   } else {
     OptString(obj, "message", &rule->message, r);
   }
+  if (rule->message.size() > kMaxPackMessageBytes) {
+    fail("the message " + TooLong(rule->message.size(), kMaxPackMessageBytes));
+  }
   ParseFix(obj, &rule->fix, r);
   ParseExamples(obj, need_examples, rule, r);
   r->set_rule("");
@@ -416,6 +450,14 @@ void ParseChecks(const Json& obj, bool partial, Pack* pack, Reporter* r) {
       }
     }
     if (!partial && check.message.empty()) r->Error("a check needs a message");
+    if (check.message.size() > kMaxPackMessageBytes) {
+      r->Error("the message " +
+               TooLong(check.message.size(), kMaxPackMessageBytes));
+    }
+    if (check.fix_text.size() > kMaxFixTextBytes) {
+      r->Error("the fix text " +
+               TooLong(check.fix_text.size(), kMaxFixTextBytes));
+    }
     pack->checks[id] = check;
   }
   r->set_rule("");
@@ -575,8 +617,11 @@ PackLoad ApplyAdminPack(const Pack& base, std::string_view json,
   out.pack = base;
   Reporter r(std::string(file_name), &out);
   Json doc;
-  const std::string error = ParseJson(json, &doc);
-  if (!error.empty()) {
+  const std::string error =
+      json.size() > kMaxAdminPackBytes ? "" : ParseJson(json, &doc);
+  if (json.size() > kMaxAdminPackBytes) {
+    r.Error("the admin pack " + TooLong(json.size(), kMaxAdminPackBytes));
+  } else if (!error.empty()) {
     r.Error("not valid JSON: " + error);
   } else if (!doc.is_object()) {
     r.Error("an admin pack must be a JSON object");
@@ -590,6 +635,26 @@ PackLoad ApplyAdminPack(const Pack& base, std::string_view json,
       std::set<std::string> seen;
       for (const Rule& rule : base.rules) seen.insert(rule.id);
       ParseRules(doc, name, /*need_examples=*/true, &out.pack, &seen, &r);
+      // The bounds on the rules it adds, named at the first rule over them.
+      size_t patterns = 0;
+      for (size_t i = base.rules.size(); i < out.pack.rules.size(); ++i) {
+        const Rule& rule = out.pack.rules[i];
+        patterns += rule.patterns.size();
+        r.set_rule(rule.id);
+        if (i - base.rules.size() == kMaxAdminRules) {
+          r.Error("an admin pack may add at most " +
+                  std::to_string(kMaxAdminRules) +
+                  " rules; this rule and the ones after it are over");
+          break;
+        }
+        if (patterns > kMaxAdminPatterns) {
+          r.Error("an admin pack may hold at most " +
+                  std::to_string(kMaxAdminPatterns) +
+                  " patterns in all; this rule goes over");
+          break;
+        }
+      }
+      r.set_rule("");
     }
     std::map<std::string, size_t> index;
     for (size_t i = 0; i < out.pack.rules.size(); ++i) {

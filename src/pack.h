@@ -10,6 +10,10 @@
 //
 //   rapport::PackLoad admin = rapport::ApplyAdminPack(pack, admin_json);
 //   // admin.errors non-empty: admin.pack is `pack` unchanged.
+//
+// Packs are bounded (the limits below) so that a pack pasted by an admin
+// cannot make loading or analysis expensive: over a bound, the pack gets an
+// error naming the rule, and an admin pack is then not used at all.
 
 #ifndef RAPPORT_SRC_PACK_H_
 #define RAPPORT_SRC_PACK_H_
@@ -21,6 +25,21 @@
 #include <vector>
 
 namespace rapport {
+
+// Bounds of every pack (the default pack is well inside them).
+inline constexpr size_t kMaxPatternsPerRule = 32;
+inline constexpr size_t kMaxPatternBytes = 2048;
+inline constexpr size_t kMaxExamplesPerList = 20;  // match, and noMatch
+inline constexpr size_t kMaxExampleBytes = 2048;
+inline constexpr size_t kMaxPackMessageBytes = 500;  // rule/check messages
+inline constexpr size_t kMaxFixTextBytes = 500;
+// The RE2 memory budget of one compiled pattern (RE2::Options::set_max_mem):
+// a pattern whose program needs more is rejected, naming its rule.
+inline constexpr int64_t kMaxPatternMemory = 2 << 20;
+// Bounds of an admin pack, on top of the ones above.
+inline constexpr size_t kMaxAdminPackBytes = 1 << 20;  // the JSON text
+inline constexpr size_t kMaxAdminRules = 200;          // rules it adds
+inline constexpr size_t kMaxAdminPatterns = 1000;      // over all its rules
 
 enum class Dimension {
   kEmpathy,

@@ -108,9 +108,12 @@ Segments Segment(std::string_view text, bool html_paragraphs) {
     const char c = text[i];
     if (c == '\n') {
       close_sentence(i);
+      // A blank line follows if only white space comes before the next line
+      // break. The scan stops there: each byte is looked at once, so a text
+      // of line breaks stays linear.
       size_t j = i + 1;
       bool blank = html_paragraphs;
-      while (j < n && IsSpace(text[j])) {
+      while (!blank && j < n && IsSpace(text[j])) {
         if (text[j] == '\n') blank = true;
         ++j;
       }
@@ -127,8 +130,10 @@ Segments Segment(std::string_view text, bool html_paragraphs) {
       if ((j == n || IsSpace(text[j])) &&
           !(c == '.' && j == i + 1 && EndsWithAbbreviation(text, i))) {
         close_sentence(j);
-        i = j - 1;
       }
+      // Either way the rest of the run ends no sentence (it ends where this
+      // one does): skip it, so that a long run of dots stays linear.
+      i = j - 1;
     }
   }
   close_sentence(n);

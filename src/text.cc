@@ -79,7 +79,12 @@ Decoded Repair(std::string_view raw, size_t max_bytes) {
   uint32_t u16 = 0;
   for (size_t i = 0; i < raw.size();) {
     const unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c < 0x80 && !d.truncated) {  // ASCII: the common case
+    if (c < 0x80 && d.truncated) {  // past the limit: only counted
+      ++u16;
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {  // ASCII: the common case
       if (d.clean.size() + 1 > max_bytes) {
         d.truncated = true;
         continue;

@@ -5,6 +5,7 @@
 // abort across the boundary. js-shim/coach.mjs is the JS API on top.
 
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 
 #include <memory>
 #include <string>
@@ -28,6 +29,10 @@ class WasmCoach {
 
 std::string Version() { return rapport::Coach::Version(); }
 
+// The size of the WebAssembly memory in bytes (it only ever grows): lets a
+// host or a test see whether memory stays flat.
+double MemoryBytes() { return static_cast<double>(emscripten_get_heap_size()); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(rapport) {
@@ -36,4 +41,5 @@ EMSCRIPTEN_BINDINGS(rapport) {
       .function("analyze", &WasmCoach::analyze)
       .function("info", &WasmCoach::info);
   emscripten::function("version", &Version);
+  emscripten::function("memoryBytes", &MemoryBytes);
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,41 @@ TEST(Segment, ClosingRegionSkipsSignoffLines) {
   const size_t closing = ClosingStart(s);
   EXPECT_EQ(text.substr(s.sentences[closing].span.begin, 6), "It arr");
   EXPECT_EQ(OpeningEnd(s), 2u);
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Found by bench/worst_case.cc: a draft of line breaks only took 35 s at the
+// size limit (each line break scanned all the white space after it), and a
+// long run of dots was quadratic the same way. Both are linear now: 128 KiB
+// of either takes well under a millisecond natively; the bound leaves room
+// for sanitizers and a loaded machine while a quadratic scan (seconds) fails.
+double SegmentSeconds(const std::string& text) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const Segments seg = Segment(text);
+  const auto t1 = std::chrono::steady_clock::now();
+  EXPECT_LE(seg.sentences.size(), text.size());
+  return std::chrono::duration<double>(t1 - t0).count();
+}
+
+TEST(Segment, IsLinearOnRunsOfLineBreaksAndDots) {
+  const size_t n = 128 * 1024;
+  EXPECT_LT(SegmentSeconds(std::string(n, '\n')), 0.5);
+  EXPECT_LT(SegmentSeconds("a" + std::string(n, ' ') + "\n"), 0.5);
+  EXPECT_LT(SegmentSeconds(std::string(n, '.') + "a"), 0.5);
+  EXPECT_LT(SegmentSeconds(std::string(n, '?') + "\"a"), 0.5);
+}
+
+TEST(Segment, LineBreaksStillMakeParagraphsAndRunsOfDotsStillEnd) {
+  const Segments seg = Segment("One.\n \n\nTwo!\nThree...\" Four..x. Five");
+  ASSERT_EQ(seg.paragraphs.size(), 2u);
+  EXPECT_EQ(Sentences("One.\n \n\nTwo!\nThree...\" Four..x. Five"),
+            (std::vector<std::string>{"One.", "Two!", "Three...\"", "Four..x.",
+                                      "Five"}));
 }
 
 }  // namespace

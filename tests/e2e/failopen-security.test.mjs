@@ -27,16 +27,36 @@ const fakeCore = (source) => async (page) => {
   );
 };
 
-test('fail open: the wasm cannot be fetched (404)', async () => {
-  const { page, app } = await openTicket(env, { ticket: 'angry', mode: 'warn', threshold: 100 }, {
+for (const [label, failure] of [
+  ['404', (route) => route.fulfill({ status: 404, body: 'not found' })],
+  ['network error', (route) => route.abort('connectionreset')],
+]) {
+  test(`fail open: the wasm cannot be fetched (${label})`, async () => {
+    const { page, app } = await openTicket(env, { ticket: 'angry', mode: 'warn', threshold: 100 }, {
+      state: 'unavailable',
+      route: (p) => p.route('**/rapport.wasm', failure),
+    });
+    await app.getByText('Coaching is unavailable').waitFor();
+    await page.click('#ws-composer');
+    await page.keyboard.type('Your order is delayed.');
+    assert.equal(await submitOutcome(page), 'sent', 'nothing blocks the agent');
+    assert.equal(await app.locator('#rapport').getAttribute('data-state'), 'unavailable');
+    await page.close();
+  });
+}
+
+test('fail open: the wasm does not compile (garbage bytes)', async () => {
+  const garbage = Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(4096, 0xab)]);
+  const { page, app, errors } = await openTicket(env, { ticket: 'angry', mode: 'block', rules: CRITICAL_PACK }, {
     state: 'unavailable',
-    route: (p) => p.route('**/rapport.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
+    route: (p) => p.route('**/rapport.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: garbage })),
   });
   await app.getByText('Coaching is unavailable').waitFor();
   await page.click('#ws-composer');
-  await page.keyboard.type('Your order is delayed.');
+  await page.keyboard.type('Calm down. YOU SHOULD HAVE READ THE EMAIL.');
   assert.equal(await submitOutcome(page), 'sent', 'nothing blocks the agent');
   assert.equal(await app.locator('#rapport').getAttribute('data-state'), 'unavailable');
+  assert.deepEqual(errors.filter((e) => !/WebAssembly|wasm|Aborted/i.test(e)), []);
   await page.close();
 });
 
@@ -58,12 +78,46 @@ test('fail open: the core throws on every draft', async () => {
 test('fail open: the core never finishes loading', async () => {
   const { page, app } = await openTicket(env, { ticket: 'angry', mode: 'block', rules: CRITICAL_PACK }, {
     state: 'loading',
-    route: fakeCore('export function createCoach() { return new Promise(() => {}); }'),
+    route: async (p) => {
+      await p.clock.install(); // time runs as usual until the test skips ahead
+      await fakeCore('export function createCoach() { return new Promise(() => {}); }')(p);
+    },
   });
   await page.click('#ws-composer');
   await page.keyboard.type('Calm down. YOU SHOULD HAVE READ THE EMAIL.');
-  assert.equal(await submitOutcome(page), 'sent');
+  assert.equal(await submitOutcome(page), 'sent', 'sending does not wait for the core');
   assert.equal(await app.locator('#rapport').getAttribute('data-state'), 'loading');
+  // Past the load time-out (LOAD_TIMEOUT_MS, 10 s) the panel gives up.
+  await page.clock.runFor(11_000);
+  await app.getByText('Coaching is unavailable').waitFor();
+  await page.keyboard.type(' Again.');
+  assert.equal(await submitOutcome(page), 'sent');
+  await page.close();
+});
+
+test('fail open: analyze takes too long (coaching turns itself off)', async () => {
+  // Every analysis blocks for 1.7 s, past SLOW_ANALYZE_MS (1.5 s), and would
+  // hold every reply if it finished in time.
+  const { page, app } = await openTicket(env, { ticket: 'angry', mode: 'block' }, {
+    state: 'unavailable',
+    route: fakeCore(`export async function createCoach() {
+      const critical = { ruleId: 'x.positivity.blame', dimension: 'positivity', severity: 'critical',
+        message: 'Held.', start: 0, end: 1, quote: 'x' };
+      return { packErrors: [], analyze() {
+        const until = performance.now() + 1700;
+        while (performance.now() < until) {}
+        return { score: 1, dimensions: {}, customer: {}, findings: [critical], credits: [], explain: {},
+          stats: { characters: 0 }, truncated: false, pack: { name: 'en', errors: [] } };
+      } };
+    }`),
+  });
+  await app.getByText('too slow in this browser').waitFor();
+  await page.click('#ws-composer');
+  const t0 = Date.now();
+  await page.keyboard.type('Calm down. YOU SHOULD HAVE READ THE EMAIL.');
+  assert.equal(await submitOutcome(page), 'sent', 'a slow core never holds a reply');
+  assert.ok(Date.now() - t0 < 5_000, 'typing and sending are not slowed once coaching is off');
+  assert.equal(await app.locator('#rapport').getAttribute('data-state'), 'unavailable');
   await page.close();
 });
 
