@@ -316,12 +316,14 @@ void RunChecks(const Pack& pack, const Text& text,
                 sentence.span.end);
     }
   }
+  // Sentences and paragraphs are both in reading order: one sweep, not a
+  // paragraph-by-sentence product (quadratic on thousands of tiny paragraphs).
+  size_t next = 0;
   for (const Span& p : seg.paragraphs) {
+    while (next < ss.size() && ss[next].span.begin < p.begin) ++next;
     int words = 0;
-    for (const Sentence& sentence : ss) {
-      if (sentence.span.begin >= p.begin && sentence.span.end <= p.end) {
-        words += sentence.words;
-      }
+    for (; next < ss.size() && ss[next].span.begin < p.end; ++next) {
+      if (ss[next].span.end <= p.end) words += ss[next].words;
     }
     if (words > st.wall_of_text_words) {
       run.Raise("clarity.wall_of_text", p.begin, p.end);

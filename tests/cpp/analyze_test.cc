@@ -367,5 +367,26 @@ TEST(Html, FindingsAndFixesPointIntoTheMarkup) {
   }
 }
 
+TEST(Coaching, AWallOfTextIsTheParagraphOverTheLimit) {
+  std::string sentences;  // 13 sentences of 10 words: 130 words
+  for (int i = 0; i < 13; ++i) {
+    sentences += "We checked the order and the courier has it now. ";
+  }
+  const std::string wall = "Hi Maria,\n\nThanks for writing.\n\n" +
+                           sentences + "\n\nBest regards,\nSam";
+  const Report r = Analyze(wall, "Where is my order?");
+  const Finding* f = FindingOf(r, "en.clarity.wall_of_text");
+  ASSERT_NE(f, nullptr) << Describe(r);
+  EXPECT_EQ(f->start, wall.find("We checked"));
+  EXPECT_EQ(f->end, wall.find("\n\nBest") - 1);  // the paragraph, trimmed
+
+  std::string split = "Hi Maria,\n\n";
+  for (int i = 0; i < 13; ++i) {
+    split += "We checked the order and the courier has it now.\n\n";
+  }
+  const Report ok = Analyze(split + "Best regards,\nSam", "Where is my order?");
+  EXPECT_EQ(FindingOf(ok, "en.clarity.wall_of_text"), nullptr) << Describe(ok);
+}
+
 }  // namespace
 }  // namespace rapport
