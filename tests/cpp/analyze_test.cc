@@ -372,8 +372,8 @@ TEST(Coaching, AWallOfTextIsTheParagraphOverTheLimit) {
   for (int i = 0; i < 13; ++i) {
     sentences += "We checked the order and the courier has it now. ";
   }
-  const std::string wall = "Hi Maria,\n\nThanks for writing.\n\n" +
-                           sentences + "\n\nBest regards,\nSam";
+  const std::string wall = "Hi Maria,\n\nThanks for writing.\n\n" + sentences +
+                           "\n\nBest regards,\nSam";
   const Report r = Analyze(wall, "Where is my order?");
   const Finding* f = FindingOf(r, "en.clarity.wall_of_text");
   ASSERT_NE(f, nullptr) << Describe(r);
