@@ -225,16 +225,16 @@ void ParseExamples(const Json& obj, bool required, Rule* rule, Reporter* r) {
         r->Error(std::string("\"") + key + "\" examples must be strings");
         continue;
       }
-      if (e.get_ref<const std::string&>().size() > kMaxExampleBytes) {
-        r->Error(
-            std::string("a \"") + key + "\" example " +
-            TooLong(e.get_ref<const std::string&>().size(), kMaxExampleBytes));
+      const std::string& text = e.get_ref<const std::string&>();
+      if (text.size() > kMaxExampleBytes) {
+        r->Error(std::string("a \"") + key + "\" example " +
+                 TooLong(text.size(), kMaxExampleBytes));
         continue;
       }
       Example ex;
       std::string why;
-      if (!ParseExample(e.get<std::string>(), match, &ex, &why)) {
-        r->Error(why + ": \"" + e.get<std::string>() + "\"");
+      if (!ParseExample(text, match, &ex, &why)) {
+        r->Error(why + ": \"" + text + "\"");
         continue;
       }
       (match ? rule->match_examples : rule->nomatch_examples).push_back(ex);
@@ -617,11 +617,10 @@ PackLoad ApplyAdminPack(const Pack& base, std::string_view json,
   out.pack = base;
   Reporter r(std::string(file_name), &out);
   Json doc;
-  const std::string error =
-      json.size() > kMaxAdminPackBytes ? "" : ParseJson(json, &doc);
+  std::string error;
   if (json.size() > kMaxAdminPackBytes) {
     r.Error("the admin pack " + TooLong(json.size(), kMaxAdminPackBytes));
-  } else if (!error.empty()) {
+  } else if (error = ParseJson(json, &doc); !error.empty()) {
     r.Error("not valid JSON: " + error);
   } else if (!doc.is_object()) {
     r.Error("an admin pack must be a JSON object");
