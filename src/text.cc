@@ -78,22 +78,26 @@ Decoded Repair(std::string_view raw, size_t max_bytes) {
   d.end16.reserve(cap);
   uint32_t u16 = 0;
   for (size_t i = 0; i < raw.size();) {
-    const unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c < 0x80 && d.truncated) {  // past the limit: only counted
-      ++u16;
-      ++i;
-      continue;
-    }
-    if (c < 0x80) {  // ASCII: the common case
-      if (d.clean.size() + 1 > max_bytes) {
+    if (static_cast<unsigned char>(raw[i]) < 0x80) {
+      // A run of ASCII, the common case: copied in one go. Past the limit it
+      // is only counted.
+      size_t j = i + 1;
+      while (j < raw.size() && static_cast<unsigned char>(raw[j]) < 0x80) ++j;
+      size_t n = d.truncated ? 0 : j - i;
+      if (d.clean.size() + n > max_bytes) {
+        n = max_bytes - d.clean.size();
         d.truncated = true;
-        continue;
       }
-      d.clean.push_back(static_cast<char>(c));
-      d.begin16.push_back(u16);
-      d.end16.push_back(u16 + 1);
-      ++u16;
-      ++i;
+      d.clean.append(raw.data() + i, n);
+      const size_t at = d.end16.size();
+      d.begin16.resize(at + n);
+      d.end16.resize(at + n);
+      for (size_t k = 0; k < n; ++k) {
+        d.begin16[at + k] = u16 + static_cast<uint32_t>(k);
+        d.end16[at + k] = u16 + static_cast<uint32_t>(k) + 1;
+      }
+      u16 += static_cast<uint32_t>(j - i);
+      i = j;
       continue;
     }
     uint32_t cp;
