@@ -57,6 +57,44 @@ async function loadModule(options) {
   }
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The C ABI of wasm/binding.cc, wrapped: strings cross as UTF-8 on the heap.
+class Native {
+  constructor(core, adminPack) {
+    this.core = core;
+    const bytes = encoder.encode(adminPack);
+    const ptr = core._malloc(bytes.length + 1);
+    core.HEAPU8.set(bytes, ptr);
+    this.handle = core._rapport_create(ptr, bytes.length);
+    core._free(ptr);
+  }
+  read(length) {
+    const at = this.core._rapport_output(this.handle);
+    return decoder.decode(this.core.HEAPU8.subarray(at, at + length));
+  }
+  analyze(request) {
+    // UTF-16 to UTF-8 takes at most 3 bytes per code unit.
+    const capacity = request.length * 3;
+    const at = this.core._rapport_input(this.handle, capacity);
+    const { written } = encoder.encodeInto(request, this.core.HEAPU8.subarray(at, at + capacity));
+    return this.read(this.core._rapport_analyze(this.handle, written));
+  }
+  info() {
+    return this.read(this.core._rapport_info(this.handle));
+  }
+  delete() {
+    this.core._rapport_destroy(this.handle);
+  }
+}
+
+function cString(heap, at) {
+  let end = at;
+  while (heap[end] !== 0) end += 1;
+  return decoder.decode(heap.subarray(at, end));
+}
+
 const registry =
   typeof FinalizationRegistry === 'function'
     ? new FinalizationRegistry((native) => {
@@ -89,12 +127,17 @@ export async function createCoach(options = {}) {
     throw new RapportError('bad_rules', 'rules must be "en" or a pack object');
   }
   const core = await loadModule(options);
-  const native = new core.Coach(wellFormed(adminPack));
+  let native;
+  try {
+    native = new Native(core, wellFormed(adminPack));
+  } catch (err) {
+    throw new RapportError('load_failed', `could not start the Rapport core: ${err?.message ?? err}`);
+  }
   const info = JSON.parse(native.info());
   let disposed = false;
 
   const coach = {
-    version: core.version(),
+    version: cString(core.HEAPU8, core._rapport_version()),
     pack: info.pack,
     rules: info.rules,
     packErrors: info.adminErrors,
@@ -131,7 +174,7 @@ export async function createCoach(options = {}) {
     },
     /** The size of this coach's WebAssembly memory in bytes; it only ever grows. */
     memoryBytes() {
-      return core.memoryBytes();
+      return core.HEAPU8.buffer.byteLength;
     },
     /** Frees the native memory now (it is also freed when the coach is collected). */
     dispose() {
