@@ -59,6 +59,39 @@ bool InConditionalClause(const std::string& s, const Span& sentence,
   return false;
 }
 
+// Whether a "no" at [begin, end) is lifted by what follows it in its clause:
+// a condition ("can't be used until you activate it") says when the
+// answer is yes ("unless" does not: "can't refund it unless it's damaged"
+// is a no with an exception), and "not possible for anyone
+// else to see it" reassures rather than refuses.
+bool LiftedByWhatFollows(const std::string& s, const Span& sentence,
+                         size_t end) {
+  size_t i = end;
+  for (int words = 0; words < 5; ++words) {
+    while (i < sentence.end && s[i] == ' ') ++i;
+    if (i >= sentence.end) return false;
+    const char ch = s[i];
+    if (ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' ||
+        ch == '?' || ch == '(' || ch == '\n' ||
+        static_cast<unsigned char>(ch) == 0xE2) {  // a dash or a quote
+      return false;
+    }
+    const std::string w = WordAt(s, &i, sentence.end);
+    if (w.empty()) {  // an apostrophe, a digit sign: step over it
+      ++i;
+      continue;
+    }
+    if (w == "until" || w == "till") return true;
+    if (w == "for") {
+      const std::string who = WordAt(s, &i, sentence.end);
+      return who == "anyone" || who == "anybody" || who == "someone" ||
+             who == "somebody" || who == "others" || who == "fraudsters" ||
+             who == "criminals" || who == "strangers";
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Draft::HasTag(uint32_t tag) const { return FirstTag(tag) != nullptr; }
@@ -126,7 +159,10 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
           break;
         }
       }
-      if (in != nullptr && InConditionalClause(text.str(), in->span, m.begin)) {
+      if (in != nullptr &&
+          (InConditionalClause(text.str(), in->span, m.begin) ||
+           ((rule.tags & kTagRefusal) &&
+            LiftedByWhatFollows(text.str(), in->span, m.end)))) {
         continue;
       }
     }

@@ -276,6 +276,9 @@ TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
       "way.",
       "Hi Maria, even if the part isn't available locally, the engineer "
       "brings a spare.",
+      "Hi Maria, the new router can't be used until the light turns green, "
+      "which takes about ten minutes.",
+      "Hi Maria, it's not possible for anyone else to log in to your router.",
   };
   for (const char* d : drafts) {
     const Report r = Analyze(d, msg);
