@@ -63,7 +63,8 @@ bool InConditionalClause(const std::string& s, const Span& sentence,
 // a condition ("can't be used until you activate it") says when the
 // answer is yes ("unless" does not: "can't refund it unless it's damaged"
 // is a no with an exception), and "not possible for anyone
-// else to see it" reassures rather than refuses.
+// else to see it" or "no way anyone can get in" reassures rather than
+// refuses.
 bool LiftedByWhatFollows(const std::string& s, const Span& sentence,
                          size_t end) {
   size_t i = end;
@@ -82,12 +83,14 @@ bool LiftedByWhatFollows(const std::string& s, const Span& sentence,
       continue;
     }
     if (w == "until" || w == "till") return true;
-    if (w == "for") {
-      const std::string who = WordAt(s, &i, sentence.end);
-      return who == "anyone" || who == "anybody" || who == "someone" ||
-             who == "somebody" || who == "others" || who == "fraudsters" ||
-             who == "criminals" || who == "strangers";
+    // "no way anyone can ...", "not possible for anyone else to ...".
+    const std::string who = w == "for" ? WordAt(s, &i, sentence.end) : w;
+    if (who == "anyone" || who == "anybody" || who == "someone" ||
+        who == "somebody" || who == "others" || who == "fraudsters" ||
+        who == "criminals" || who == "strangers") {
+      return true;
     }
+    if (w == "for") return false;
   }
   return false;
 }

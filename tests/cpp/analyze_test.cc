@@ -279,6 +279,8 @@ TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
       "Hi Maria, the new router can't be used until the light turns green, "
       "which takes about ten minutes.",
       "Hi Maria, it's not possible for anyone else to log in to your router.",
+      "Hi Maria, there is no way anyone can change your router settings "
+      "without the admin code.",
   };
   for (const char* d : drafts) {
     const Report r = Analyze(d, msg);
