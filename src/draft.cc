@@ -4,11 +4,96 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 
 namespace rapport {
 namespace {
 
 bool ContentSentence(const Sentence& s) { return s.words >= 4 || s.terminated; }
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The lower-cased ASCII word starting at `i` (or after the spaces there).
+std::string WordAt(const std::string& s, size_t* i, size_t end) {
+  while (*i < end && s[*i] == ' ') ++*i;
+  std::string w;
+  for (; *i < end && IsWordByte(s[*i]); ++*i) {
+    const char c = s[*i];
+    w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return w;
+}
+
+// Whether the match at `begin` sits inside a conditional clause that opens
+// before it: "if we can't fix it remotely, ...", "unless it isn't
+// available", "in case you didn't read the email, ...". A "no" or a blame
+// under a condition is not said to the customer. The clause runs from the
+// last , ; : ( or dash (or the sentence start) to the match; an "if" that
+// the match itself starts with ("if you had read") is the rule's own.
+bool InConditionalClause(const std::string& s, const Span& sentence,
+                         size_t begin) {
+  size_t c = begin;
+  while (c > sentence.begin) {
+    const char ch = s[c - 1];
+    if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == '\n') break;
+    // An em or en dash (U+2014, U+2013): E2 80 94 / E2 80 93.
+    if (c >= sentence.begin + 3 && s[c - 3] == '\xE2' && s[c - 2] == '\x80' &&
+        (ch == '\x94' || ch == '\x93')) {
+      break;
+    }
+    if (ch == '-' && c >= sentence.begin + 2 && s[c - 2] == ' ') break;
+    --c;
+  }
+  size_t i = c;
+  std::string w = WordAt(s, &i, begin);
+  if (w == "and" || w == "but" || w == "or" || w == "so" || w == "then") {
+    w = WordAt(s, &i, begin);
+  }
+  if (i > begin || w.empty()) return false;  // the clause opens with the match
+  if (w == "if" || w == "unless" || w == "whether") return true;
+  if (w == "even" || w == "only") return WordAt(s, &i, begin) == "if";
+  if (w == "in") return WordAt(s, &i, begin) == "case";
+  return false;
+}
+
+// Whether a "no" at [begin, end) is lifted by what follows it in its clause:
+// a condition ("can't be used until you activate it") says when the
+// answer is yes ("unless" does not: "can't refund it unless it's damaged"
+// is a no with an exception), and "not possible for anyone
+// else to see it" or "no way anyone can get in" reassures rather than
+// refuses.
+bool LiftedByWhatFollows(const std::string& s, const Span& sentence,
+                         size_t end) {
+  size_t i = end;
+  for (int words = 0; words < 5; ++words) {
+    while (i < sentence.end && s[i] == ' ') ++i;
+    if (i >= sentence.end) return false;
+    const char ch = s[i];
+    if (ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' ||
+        ch == '?' || ch == '(' || ch == '\n' ||
+        static_cast<unsigned char>(ch) == 0xE2) {  // a dash or a quote
+      return false;
+    }
+    const std::string w = WordAt(s, &i, sentence.end);
+    if (w.empty()) {  // an apostrophe, a digit sign: step over it
+      ++i;
+      continue;
+    }
+    if (w == "until" || w == "till") return true;
+    // "no way anyone can ...", "not possible for anyone else to ...".
+    const std::string who = w == "for" ? WordAt(s, &i, sentence.end) : w;
+    if (who == "anyone" || who == "anybody" || who == "someone" ||
+        who == "somebody" || who == "others" || who == "fraudsters" ||
+        who == "criminals" || who == "strangers") {
+      return true;
+    }
+    if (w == "for") return false;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -68,6 +153,22 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
     const Rule& rule = pack.rules[m.rule];
     if (rule.where == Where::kOpening && m.begin >= d.opening_end) continue;
     if (rule.where == Where::kClosing && m.begin < d.closing_begin) continue;
+    if (rule.kind == RuleKind::kFlag &&
+        (rule.tags & (kTagRefusal | kTagBlame))) {
+      const Sentence* in = nullptr;
+      for (const Sentence& sentence : ss) {
+        if (m.begin >= sentence.span.begin && m.begin < sentence.span.end) {
+          in = &sentence;
+          break;
+        }
+      }
+      if (in != nullptr &&
+          (InConditionalClause(text.str(), in->span, m.begin) ||
+           ((rule.tags & kTagRefusal) &&
+            LiftedByWhatFollows(text.str(), in->span, m.end)))) {
+        continue;
+      }
+    }
     if (rule.tags != 0) d.tags.push_back({rule.tags, m.rule, {m.begin, m.end}});
     if (rule.kind == RuleKind::kCredit) {
       // A rule earns its credit once, however often it matches.

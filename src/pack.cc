@@ -37,7 +37,8 @@ constexpr TagName kTags[] = {{"acknowledgement", kTagAcknowledgement},
                              {"negative", kTagNegative},
                              {"template", kTagTemplate},
                              {"vague_time", kTagVagueTime},
-                             {"deflection", kTagDeflection}};
+                             {"deflection", kTagDeflection},
+                             {"blame", kTagBlame}};
 
 constexpr std::string_view kMentionTypes[] = {"order",   "ticket",  "account",
                                               "product", "email",   "phone",

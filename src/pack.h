@@ -85,6 +85,7 @@ enum Tag : uint32_t {
   kTagTemplate = 1u << 14,
   kTagVagueTime = 1u << 15,
   kTagDeflection = 1u << 16,
+  kTagBlame = 1u << 17,
 };
 
 std::string_view DimensionName(Dimension d);

@@ -265,6 +265,44 @@ TEST(Coaching, ANoOnASidePointIsNotARefusal) {
   }
 }
 
+TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
+  // "If we can't ..." and "in case you didn't ..." say what happens under a
+  // condition; they refuse or blame nothing.
+  const char* msg = "My router keeps dropping out. Can you fix it?";
+  const char* const drafts[] = {
+      "Hi Maria, if we can't fix it remotely by tonight, I'll book an "
+      "engineer for tomorrow morning.",
+      "Hi Maria, in case you didn't read the email, the new router is on its "
+      "way.",
+      "Hi Maria, even if the part isn't available locally, the engineer "
+      "brings a spare.",
+      "Hi Maria, the new router can't be used until the light turns green, "
+      "which takes about ten minutes.",
+      "Hi Maria, it's not possible for anyone else to log in to your router.",
+      "Hi Maria, there is no way anyone can change your router settings "
+      "without the admin code.",
+  };
+  for (const char* d : drafts) {
+    const Report r = Analyze(d, msg);
+    for (const Finding& f : r.findings) {
+      EXPECT_EQ(f.rule_id.find("refusal"), std::string::npos) << d << "\n"
+                                                              << Describe(r);
+      EXPECT_EQ(f.rule_id.find("blame"), std::string::npos) << d;
+      EXPECT_NE(f.rule_id, "en.positivity.cant_refusal") << d;
+      EXPECT_NE(f.rule_id, "en.positivity.cant_be_done") << d;
+    }
+  }
+  // The "no" after the condition is still one, and so is the rule's own
+  // "if you had read".
+  const Report no = Analyze("If you want a refund, we can't refund it.", msg);
+  EXPECT_NE(FindingOf(no, "en.positivity.cant_refusal"), nullptr)
+      << Describe(no);
+  const Report blame =
+      Analyze("If you had read the manual, you'd know how to reset it.", msg);
+  EXPECT_NE(FindingOf(blame, "en.positivity.blame_you_failed"), nullptr)
+      << Describe(blame);
+}
+
 TEST(Coaching, BlameCondescensionAndShoutingAreCritical) {
   const char* const drafts[] = {
       "You should have read the instructions before ordering.",
