@@ -30,10 +30,13 @@ test('frustration: F1 >= 0.85 and 10 points above every peer row', () => {
 // kinds dev no longer contains, and the test split is not tuned on. Each is
 // held as a ratchet at its measured test level (issue 4) so that it cannot
 // drop unnoticed: raise the number, or delete the entry, when it improves.
+// A second round (180 more dev replies on refusals and blame, tuning on dev
+// only; dev now 0.96 / 0.96 / 1.00) moved the test split by one finding each
+// way: refusal 23/3 -> 22/3, refusal without alternative 11/6 -> 10/5.
 // Every other type, "not proactive" included, is held to the real 0.90.
 const RATCHET = {
-  'refusal': 0.88, // 23 TP / 3 FP = 0.885 (earlier analysis: a "no" on a side point)
-  'refusal without alternative': 0.64, // 11 TP / 6 FP = 0.647 (earlier analysis: ways forward the lexicon misses)
+  'refusal': 0.88, // 22 TP / 3 FP = 0.880 (earlier analysis: a "no" on a side point)
+  'refusal without alternative': 0.66, // 10 TP / 5 FP = 0.667 (earlier analysis: ways forward the lexicon misses)
   'blame': 0.87, // 7 TP / 1 FP = 0.875: one false positive among 8 findings
 };
 
