@@ -35,8 +35,14 @@ std::string WordAt(const std::string& s, size_t* i, size_t end) {
 // the match itself starts with ("if you had read") is the rule's own.
 bool InConditionalClause(const std::string& s, const Span& sentence,
                          size_t begin) {
+  // Looks back at most this far: a longer clause is not read as a condition,
+  // and a sentence of thousands of matches stays linear.
+  constexpr size_t kMaxClauseBytes = 160;
+  const size_t floor = begin - sentence.begin > kMaxClauseBytes
+                           ? begin - kMaxClauseBytes
+                           : sentence.begin;
   size_t c = begin;
-  while (c > sentence.begin) {
+  while (c > floor) {
     const char ch = s[c - 1];
     if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == '\n') break;
     // An em or en dash (U+2014, U+2013): E2 80 94 / E2 80 93.
@@ -47,6 +53,7 @@ bool InConditionalClause(const std::string& s, const Span& sentence,
     if (ch == '-' && c >= sentence.begin + 2 && s[c - 2] == ' ') break;
     --c;
   }
+  if (c == floor && floor > sentence.begin) return false;  // too long to tell
   size_t i = c;
   std::string w = WordAt(s, &i, begin);
   if (w == "and" || w == "but" || w == "or" || w == "so" || w == "then") {
@@ -155,12 +162,14 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
     if (rule.where == Where::kClosing && m.begin < d.closing_begin) continue;
     if (rule.kind == RuleKind::kFlag &&
         (rule.tags & (kTagRefusal | kTagBlame))) {
+      // The sentence holding the match (binary search: a draft at the size
+      // limit can hold thousands of both).
+      const auto after = std::upper_bound(
+          ss.begin(), ss.end(), m.begin,
+          [](size_t at, const Sentence& x) { return at < x.span.begin; });
       const Sentence* in = nullptr;
-      for (const Sentence& sentence : ss) {
-        if (m.begin >= sentence.span.begin && m.begin < sentence.span.end) {
-          in = &sentence;
-          break;
-        }
+      if (after != ss.begin() && m.begin < std::prev(after)->span.end) {
+        in = &*std::prev(after);
       }
       if (in != nullptr &&
           (InConditionalClause(text.str(), in->span, m.begin) ||
