@@ -47,6 +47,19 @@ std::string Describe(const Report& r) {
   return s;
 }
 
+// Expects no finding of `r` (the report on `draft`) to call it a refusal,
+// nor, with `or_blame`, to say it blames the customer.
+void ExpectNoRefusal(const char* draft, const Report& r, bool or_blame) {
+  for (const Finding& f : r.findings) {
+    EXPECT_EQ(f.rule_id.find("refusal"), std::string::npos) << draft << "\n"
+                                                            << Describe(r);
+    EXPECT_NE(f.rule_id, "en.positivity.cant_be_done") << draft;
+    if (or_blame) {
+      EXPECT_EQ(f.rule_id.find("blame"), std::string::npos) << draft;
+    }
+  }
+}
+
 bool HasWarning(const Report& r) {
   for (const Finding& f : r.findings) {
     if (f.severity != Severity::kTip) return true;
@@ -255,13 +268,7 @@ TEST(Coaching, ANoOnASidePointIsNotARefusal) {
       "without the original packaging.",
   };
   for (const char* d : drafts) {
-    const Report r = Analyze(d, msg);
-    for (const Finding& f : r.findings) {
-      EXPECT_EQ(f.rule_id.find("refusal"), std::string::npos) << d << "\n"
-                                                              << Describe(r);
-      EXPECT_NE(f.rule_id, "en.positivity.cant_refusal") << d;
-      EXPECT_NE(f.rule_id, "en.positivity.cant_be_done") << d;
-    }
+    ExpectNoRefusal(d, Analyze(d, msg), /*or_blame=*/false);
   }
 }
 
@@ -283,14 +290,7 @@ TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
       "without the admin code.",
   };
   for (const char* d : drafts) {
-    const Report r = Analyze(d, msg);
-    for (const Finding& f : r.findings) {
-      EXPECT_EQ(f.rule_id.find("refusal"), std::string::npos) << d << "\n"
-                                                              << Describe(r);
-      EXPECT_EQ(f.rule_id.find("blame"), std::string::npos) << d;
-      EXPECT_NE(f.rule_id, "en.positivity.cant_refusal") << d;
-      EXPECT_NE(f.rule_id, "en.positivity.cant_be_done") << d;
-    }
+    ExpectNoRefusal(d, Analyze(d, msg), /*or_blame=*/true);
   }
   // The "no" after the condition is still one, and so is the rule's own
   // "if you had read".
