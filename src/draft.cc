@@ -27,14 +27,36 @@ std::string WordAt(const std::string& s, size_t* i, size_t end) {
   return w;
 }
 
+// The first of `phrases` spelled by the words at `*i` (before `end`), or
+// null. On a match, moves `*i` past it.
+const Phrase* PhraseAt(const std::string& s, size_t* i, size_t end,
+                       const std::vector<Phrase>& phrases) {
+  for (const Phrase& phrase : phrases) {
+    size_t j = *i;
+    bool same = true;
+    for (const std::string& word : phrase) {
+      if (WordAt(s, &j, end) != word) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      *i = j;
+      return &phrase;
+    }
+  }
+  return nullptr;
+}
+
 // Whether the match at `begin` sits inside a conditional clause that opens
 // before it: "if we can't fix it remotely, ...", "unless it isn't
 // available", "in case you didn't read the email, ...". A "no" or a blame
 // under a condition is not said to the customer. The clause runs from the
-// last , ; : ( or dash (or the sentence start) to the match; an "if" that
+// last , ; : ( or dash (or the sentence start) to the match and opens with a
+// condition opener, after at most one connective ("but if"); an "if" that
 // the match itself starts with ("if you had read") is the rule's own.
 bool InConditionalClause(const std::string& s, const Span& sentence,
-                         size_t begin) {
+                         size_t begin, const ClauseWords& words) {
   // Looks back at most this far: a longer clause is not read as a condition,
   // and a sentence of thousands of matches stays linear.
   constexpr size_t kMaxClauseBytes = 160;
@@ -54,28 +76,20 @@ bool InConditionalClause(const std::string& s, const Span& sentence,
     --c;
   }
   if (c == floor && floor > sentence.begin) return false;  // too long to tell
-  size_t i = c;
-  std::string w = WordAt(s, &i, begin);
-  if (w == "and" || w == "but" || w == "or" || w == "so" || w == "then") {
-    w = WordAt(s, &i, begin);
-  }
-  if (i > begin || w.empty()) return false;  // the clause opens with the match
-  if (w == "if" || w == "unless" || w == "whether") return true;
-  if (w == "even" || w == "only") return WordAt(s, &i, begin) == "if";
-  if (w == "in") return WordAt(s, &i, begin) == "case";
-  return false;
+  PhraseAt(s, &c, begin, words.connectives);
+  return PhraseAt(s, &c, begin, words.condition_openers) != nullptr;
 }
 
-// Whether a "no" at [begin, end) is lifted by what follows it in its clause:
-// a condition ("can't be used until you activate it") says when the
-// answer is yes ("unless" does not: "can't refund it unless it's damaged"
-// is a no with an exception), and "not possible for anyone
-// else to see it" or "no way anyone can get in" reassures rather than
-// refuses.
-bool LiftedByWhatFollows(const std::string& s, const Span& sentence,
-                         size_t end) {
+// Whether a "no" at [begin, end) is lifted by a lifter in the five words that
+// follow it in its clause: a condition ("can't be used until you activate
+// it") says when the answer is yes ("unless" does not: "can't refund it
+// unless it's damaged" is a no with an exception), and "not possible for
+// anyone else to see it" or "no way anyone can get in" reassures rather than
+// refuses. A stop ("for") ends the look-ahead after the word it governs.
+bool LiftedByWhatFollows(const std::string& s, const Span& sentence, size_t end,
+                         const ClauseWords& words) {
   size_t i = end;
-  for (int words = 0; words < 5; ++words) {
+  for (int n = 0; n < 5; ++n) {
     while (i < sentence.end && s[i] == ' ') ++i;
     if (i >= sentence.end) return false;
     const char ch = s[i];
@@ -84,20 +98,13 @@ bool LiftedByWhatFollows(const std::string& s, const Span& sentence,
         static_cast<unsigned char>(ch) == 0xE2) {  // a dash or a quote
       return false;
     }
-    const std::string w = WordAt(s, &i, sentence.end);
-    if (w.empty()) {  // an apostrophe, a digit sign: step over it
-      ++i;
-      continue;
+    size_t j = i;
+    if (PhraseAt(s, &j, sentence.end, words.lifters) != nullptr) return true;
+    if (PhraseAt(s, &j, sentence.end, words.lift_stops) != nullptr) {
+      return PhraseAt(s, &j, sentence.end, words.lifters) != nullptr;
     }
-    if (w == "until" || w == "till") return true;
-    // "no way anyone can ...", "not possible for anyone else to ...".
-    const std::string who = w == "for" ? WordAt(s, &i, sentence.end) : w;
-    if (who == "anyone" || who == "anybody" || who == "someone" ||
-        who == "somebody" || who == "others" || who == "fraudsters" ||
-        who == "criminals" || who == "strangers") {
-      return true;
-    }
-    if (w == "for") return false;
+    // An apostrophe or a digit sign reads as no word: step over it.
+    if (WordAt(s, &i, sentence.end).empty()) ++i;
   }
   return false;
 }
@@ -153,6 +160,7 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
     }
   }
 
+  const ClauseWords& clauses = pack.settings.clauses;
   std::map<size_t, int> findings_per_rule;
   std::map<size_t, size_t> credit_of_rule;  // rule -> index in credits
   for (const Match& m :
@@ -172,9 +180,9 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
         in = &*std::prev(after);
       }
       if (in != nullptr &&
-          (InConditionalClause(text.str(), in->span, m.begin) ||
+          (InConditionalClause(text.str(), in->span, m.begin, clauses) ||
            ((rule.tags & kTagRefusal) &&
-            LiftedByWhatFollows(text.str(), in->span, m.end)))) {
+            LiftedByWhatFollows(text.str(), in->span, m.end, clauses)))) {
         continue;
       }
     }

@@ -2,7 +2,9 @@
 
 #include "pack.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -464,6 +466,65 @@ void ParseChecks(const Json& obj, bool partial, Pack* pack, Reporter* r) {
   r->set_rule("");
 }
 
+// Reads the phrase list `key` of "clauses" into `out`, if present: an array of
+// phrases, each lower-case ASCII words separated by single spaces.
+void OptPhrases(const Json& clauses, const char* key, std::vector<Phrase>* out,
+                Reporter* r) {
+  const auto it = clauses.find(key);
+  if (it == clauses.end()) return;
+  const std::string where = std::string("\"clauses.") + key + "\"";
+  if (!it->is_array()) return r->Error(where + " must be an array of phrases");
+  if (it->size() > kMaxClausePhrases) {
+    return r->Error(where + " has " + std::to_string(it->size()) +
+                    " phrases; the limit is " +
+                    std::to_string(kMaxClausePhrases));
+  }
+  std::vector<Phrase> phrases;
+  for (const Json& p : *it) {
+    if (!p.is_string()) return r->Error(where + " must hold strings");
+    const std::string text = p.get<std::string>();
+    if (text.size() > kMaxClausePhraseBytes) {
+      return r->Error(where + ": a phrase " +
+                      TooLong(text.size(), kMaxClausePhraseBytes));
+    }
+    Phrase words(1);
+    bool ok = true;
+    for (const char c : text) {
+      if (c >= 'a' && c <= 'z') {
+        words.back() += c;
+      } else if (c == ' ' && !words.back().empty()) {
+        words.emplace_back();
+      } else {
+        ok = false;
+      }
+    }
+    if (!ok || words.back().empty()) {
+      return r->Error(where + ": \"" + text +
+                      "\" must be lower-case words (a to z) separated by "
+                      "single spaces");
+    }
+    phrases.push_back(std::move(words));
+  }
+  *out = std::move(phrases);
+}
+
+void ParseClauses(const Json& j, ClauseWords* c, Reporter* r) {
+  const auto it = j.find("clauses");
+  if (it == j.end()) return;
+  if (!it->is_object()) return r->Error("\"clauses\" must be an object");
+  static constexpr const char* kKeys[] = {"conditionOpeners", "connectives",
+                                          "lifters", "liftStops"};
+  for (const auto& [key, value] : it->items()) {
+    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
+      r->Error("unknown key \"" + key + "\" in \"clauses\"");
+    }
+  }
+  OptPhrases(*it, "conditionOpeners", &c->condition_openers, r);
+  OptPhrases(*it, "connectives", &c->connectives, r);
+  OptPhrases(*it, "lifters", &c->lifters, r);
+  OptPhrases(*it, "liftStops", &c->lift_stops, r);
+}
+
 void ParseSettings(const Json& obj, Settings* s, Reporter* r) {
   const auto it = obj.find("settings");
   if (it == obj.end()) return;
@@ -485,6 +546,7 @@ void ParseSettings(const Json& obj, Settings* s, Reporter* r) {
     s->wall_of_text_words = static_cast<int>(v);
   }
   OptNumber(j, "maxReadingGrade", 1, 30, &s->max_reading_grade, r);
+  ParseClauses(j, &s->clauses, r);
   if (const auto dims = j.find("dimensions"); dims != j.end()) {
     if (!dims->is_object()) return r->Error("\"dimensions\" must be an object");
     for (const auto& [name, d] : dims->items()) {

@@ -33,6 +33,8 @@ inline constexpr size_t kMaxExamplesPerList = 20;  // match, and noMatch
 inline constexpr size_t kMaxExampleBytes = 2048;
 inline constexpr size_t kMaxPackMessageBytes = 500;  // rule/check messages
 inline constexpr size_t kMaxFixTextBytes = 500;
+inline constexpr size_t kMaxClausePhrases = 64;  // per list of "clauses"
+inline constexpr size_t kMaxClausePhraseBytes = 40;
 // The RE2 memory budget of one compiled pattern (RE2::Options::set_max_mem):
 // a pattern whose program needs more is rejected, naming its rule.
 inline constexpr int64_t kMaxPatternMemory = 2 << 20;
@@ -136,6 +138,23 @@ struct Check {
   bool enabled = true;
 };
 
+// A phrase of lower-case ASCII words ("even if" is {"even", "if"}).
+using Phrase = std::vector<std::string>;
+
+// The words that tell a refusal or a blame apart from a condition or a
+// reassurance (rules/README.md, "Clauses"). Empty lists turn the test off.
+struct ClauseWords {
+  // A clause opening with one of these is a condition: "if", "in case".
+  std::vector<Phrase> condition_openers;
+  // Words read past at the start of a clause: "and", "but".
+  std::vector<Phrase> connectives;
+  // Within five words after a "no", these lift it: "until" (says when the
+  // answer is yes), "anyone" ("no way anyone can get in" reassures).
+  std::vector<Phrase> lifters;
+  // Stops the look-ahead: "for" in "can't do it for you until Monday".
+  std::vector<Phrase> lift_stops;
+};
+
 struct DimensionSetting {
   double base = 50;   // score with no credit and no finding
   double weight = 1;  // share of the overall score
@@ -154,6 +173,7 @@ struct Settings {
   int long_sentence_words = 30;
   int wall_of_text_words = 120;
   double max_reading_grade = 10;
+  ClauseWords clauses;
 };
 
 struct PackError {

@@ -303,6 +303,45 @@ TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
       << Describe(blame);
 }
 
+TEST(Coaching, TheClauseWordsAreThePacks) {
+  // The words behind the two tests above are pack data: an admin pack that
+  // empties them gets the flags back, and one that adds a lifter lifts.
+  const char* msg = "My router keeps dropping out. Can you fix it?";
+  const std::string conditional =
+      "Hi Maria, if we can't fix it remotely by tonight, I'll book an "
+      "engineer for tomorrow morning.";
+  const std::string until =
+      "Hi Maria, the new router can't be used until the light turns green.";
+  const std::string pending =
+      "Hi Maria, the new router can't be used pending the light turning "
+      "green.";
+  const auto refuses = [&](const Coach& coach, const std::string& draft) {
+    AnalyzeInput in;
+    in.draft = draft;
+    in.customer_messages = {msg};
+    const Report r = coach.Analyze(in);
+    for (const Finding& f : r.findings) {
+      if (f.rule_id.find("refusal") != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(refuses(DefaultCoach(), conditional));
+  EXPECT_FALSE(refuses(DefaultCoach(), until));
+  EXPECT_TRUE(refuses(DefaultCoach(), pending));
+
+  const auto off = Coach::Create(R"({"pack": "acme", "settings": {"clauses":
+      {"conditionOpeners": [], "lifters": []}}})");
+  ASSERT_TRUE(off->admin_errors().empty());
+  EXPECT_TRUE(refuses(*off, conditional));
+  EXPECT_TRUE(refuses(*off, until));
+
+  const auto pending_lifts = Coach::Create(R"({"pack": "acme", "settings":
+      {"clauses": {"lifters": ["until", "pending"]}}})");
+  ASSERT_TRUE(pending_lifts->admin_errors().empty());
+  EXPECT_FALSE(refuses(*pending_lifts, pending));
+  EXPECT_FALSE(refuses(*pending_lifts, conditional));  // openers untouched
+}
+
 TEST(Coaching, BlameCondescensionAndShoutingAreCritical) {
   const char* const drafts[] = {
       "You should have read the instructions before ordering.",

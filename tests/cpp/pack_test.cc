@@ -147,6 +147,53 @@ TEST(Pack, ExamplesAreRunAndWrongSpansReported) {
     EXPECT_EQ(f.rule_id, "t.positivity.unfortunately");
 }
 
+// A pack file holding only `settings`.
+std::string SettingsFile(const std::string& settings) {
+  return R"({"pack": "t", "settings": )" + settings + "}";
+}
+
+TEST(Pack, ClauseWordsLoadAsPhrases) {
+  const PackLoad load =
+      LoadPack({{"t.json", RuleFile()}, {"s.json", SettingsFile(R"({"clauses": {
+    "conditionOpeners": ["if", "even if"], "liftStops": []}})")}});
+  EXPECT_TRUE(load.errors.empty()) << Joined(load.errors);
+  const ClauseWords& c = load.pack.settings.clauses;
+  EXPECT_EQ(c.condition_openers, (std::vector<Phrase>{{"if"}, {"even", "if"}}));
+  EXPECT_TRUE(c.lift_stops.empty());
+  EXPECT_TRUE(c.lifters.empty());  // not given: off
+}
+
+TEST(Pack, BadClauseWordsAreErrors) {
+  const struct {
+    const char* clauses;
+    const char* reason;
+  } cases[] = {
+      {R"(["if"])", "\"clauses\" must be an object"},
+      {R"({"lifters": "until"})", "must be an array of phrases"},
+      {R"({"lifters": [1]})", "must hold strings"},
+      {R"({"lifters": ["Until"]})", "lower-case words"},
+      {R"({"lifters": ["in  case"]})", "lower-case words"},
+      {R"({"lifters": ["until "]})", "lower-case words"},
+      {R"({"lifters": [""]})", "lower-case words"},
+      {R"({"liftStop": ["for"]})", "unknown key \"liftStop\""},
+  };
+  for (const auto& c : cases) {
+    const PackLoad load =
+        LoadPack({{"s.json", SettingsFile(std::string(R"({"clauses": )") +
+                                          c.clauses + "}")}});
+    EXPECT_NE(Joined(load.errors).find(c.reason), std::string::npos)
+        << c.clauses << " gave:\n"
+        << Joined(load.errors);
+  }
+  std::string many = R"({"clauses": {"lifters": [)";
+  for (size_t i = 0; i <= kMaxClausePhrases; ++i) many += "\"a\",";
+  many.back() = ']';
+  many += "}}";
+  const PackLoad load = LoadPack({{"s.json", SettingsFile(many)}});
+  EXPECT_NE(Joined(load.errors).find("the limit is"), std::string::npos)
+      << Joined(load.errors);
+}
+
 TEST(AdminPack, AddsDisablesAndReweights) {
   const PackLoad base = LoadPack({{"t.json", RuleFile()}});
   ASSERT_TRUE(base.errors.empty());
