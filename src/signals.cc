@@ -107,10 +107,13 @@ CustomerSignals ReadCustomer(const Matcher& matcher, const Pack& pack,
   out.churn_risk = S(Signal::kChurnRisk) >= 1;
   // A reported problem counts as much as an annoyed word: an annoyed but
   // civil customer ("the bill is wrong again") expects the reply to
-  // acknowledge it too. Calibrated on the dev split of tests/quality/.
+  // acknowledge it too. Churn risk alone counts as one weak cue: a polite,
+  // planned departure ("can I close my account? I'm moving banks") is not a
+  // clearly frustrated customer. Calibrated on the dev split of
+  // tests/quality/.
   double frustration = S(Signal::kFrustration) + S(Signal::kNegative) +
                        (out.repeat_contact ? 0.75 : 0) +
-                       (shouted >= 2 ? 1.0 : 0) + (out.churn_risk ? 1.0 : 0) -
+                       (shouted >= 2 ? 1.0 : 0) + (out.churn_risk ? 0.5 : 0) -
                        0.4 * S(Signal::kPositive);
   // One weak cue (weight 0.5: a refund asked for, "still", "why is") reaches
   // frustratedAt (0.45); two strong ones make 0.9.
