@@ -110,7 +110,8 @@ export const FINDING_TYPES = [
   },
   {
     type: 'blame', label: 'blame',
-    rules: rx('positivity.blame_should_have', 'positivity.blame_fault', 'positivity.blame_you_failed'),
+    rules: rx('positivity.blame_should_have', 'positivity.blame_fault', 'positivity.blame_you_failed',
+      'positivity.blame_you_caused'),
     truth: (l) => l.blame,
   },
   {
