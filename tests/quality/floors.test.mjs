@@ -31,7 +31,7 @@ test('frustration: F1 >= 0.85 and 10 points above every peer row', () => {
 // unnoticed; the test split is not tuned on. Raise a number, or delete the
 // entry, when it improves.
 const RATCHET = {
-  'refusal without alternative': 0.75, // 40 TP / 13 FP = 0.755
+  'refusal without alternative': 0.76, // 40 TP / 12 FP = 0.769
 };
 const EXCELLENT_FLOOR = 0.95;
 const EXCELLENT_RATCHET = 0.92; // 83 of 90 excellent replies clean = 0.922
