@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace rapport {
 namespace {
@@ -27,10 +28,12 @@ std::string WordAt(const std::string& s, size_t* i, size_t end) {
   return w;
 }
 
-// The first of `phrases` spelled by the words at `*i` (before `end`), or
+// The longest of `phrases` spelled by the words at `*i` (before `end`), or
 // null. On a match, moves `*i` past it.
 const Phrase* PhraseAt(const std::string& s, size_t* i, size_t end,
                        const std::vector<Phrase>& phrases) {
+  const Phrase* best = nullptr;
+  size_t best_end = *i;
   for (const Phrase& phrase : phrases) {
     size_t j = *i;
     bool same = true;
@@ -40,12 +43,33 @@ const Phrase* PhraseAt(const std::string& s, size_t* i, size_t end,
         break;
       }
     }
-    if (same) {
-      *i = j;
-      return &phrase;
+    if (same && (best == nullptr || j > best_end)) {
+      best = &phrase;
+      best_end = j;
     }
   }
-  return nullptr;
+  if (best != nullptr) *i = best_end;
+  return best;
+}
+
+// Whether the words just before `end` (and after `begin`) spell one of
+// `phrases`: "... fine if" before "you ignored".
+bool PhraseEndsAt(const std::string& s, size_t begin, size_t end,
+                  const std::vector<Phrase>& phrases) {
+  for (const Phrase& phrase : phrases) {
+    size_t e = end;
+    bool same = true;
+    for (auto word = phrase.rbegin(); same && word != phrase.rend(); ++word) {
+      while (e > begin && s[e - 1] == ' ') --e;
+      size_t b = e;
+      while (b > begin && IsWordByte(s[b - 1])) --b;
+      size_t i = b;
+      same = WordAt(s, &i, e) == *word;
+      e = b;
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 // Whether the match at `begin` sits inside a conditional clause that opens
@@ -53,8 +77,9 @@ const Phrase* PhraseAt(const std::string& s, size_t* i, size_t end,
 // available", "in case you didn't read the email, ...". A "no" or a blame
 // under a condition is not said to the customer. The clause runs from the
 // last , ; : ( or dash (or the sentence start) to the match and opens with a
-// condition opener, after at most one connective ("but if"); an "if" that
-// the match itself starts with ("if you had read") is the rule's own.
+// condition opener, after at most one connective ("but if"), or an opener
+// comes right before the match ("fine if you ignored it"); an "if" that the
+// match itself starts with ("if you had read") is the rule's own.
 bool InConditionalClause(const std::string& s, const Span& sentence,
                          size_t begin, const ClauseWords& words) {
   // Looks back at most this far: a longer clause is not read as a condition,
@@ -75,6 +100,8 @@ bool InConditionalClause(const std::string& s, const Span& sentence,
     if (ch == '-' && c >= sentence.begin + 2 && s[c - 2] == ' ') break;
     --c;
   }
+  // An opener right before the match: "it's fine if you ignored it".
+  if (PhraseEndsAt(s, floor, begin, words.condition_openers)) return true;
   if (c == floor && floor > sentence.begin) return false;  // too long to tell
   PhraseAt(s, &c, begin, words.connectives);
   return PhraseAt(s, &c, begin, words.condition_openers) != nullptr;

@@ -467,12 +467,14 @@ void ParseChecks(const Json& obj, bool partial, Pack* pack, Reporter* r) {
 }
 
 // Reads the phrase list `key` of "clauses" into `out`, if present: an array of
-// phrases, each lower-case ASCII words separated by single spaces.
+// phrases, each words separated by single spaces. A word is lower-case ASCII
+// letters and UTF-8 bytes (only ASCII is case-folded when drafts are read, so
+// a non-ASCII word matches as written).
 void OptPhrases(const Json& clauses, const char* key, std::vector<Phrase>* out,
                 Reporter* r) {
   const auto it = clauses.find(key);
   if (it == clauses.end()) return;
-  const std::string where = std::string("\"clauses.") + key + "\"";
+  const std::string where = std::string("\"settings.clauses.") + key + "\"";
   if (!it->is_array()) return r->Error(where + " must be an array of phrases");
   if (it->size() > kMaxClausePhrases) {
     return r->Error(where + " has " + std::to_string(it->size()) +
@@ -490,7 +492,7 @@ void OptPhrases(const Json& clauses, const char* key, std::vector<Phrase>* out,
     Phrase words(1);
     bool ok = true;
     for (const char c : text) {
-      if (c >= 'a' && c <= 'z') {
+      if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) {
         words.back() += c;
       } else if (c == ' ' && !words.back().empty()) {
         words.emplace_back();
@@ -500,8 +502,8 @@ void OptPhrases(const Json& clauses, const char* key, std::vector<Phrase>* out,
     }
     if (!ok || words.back().empty()) {
       return r->Error(where + ": \"" + text +
-                      "\" must be lower-case words (a to z) separated by "
-                      "single spaces");
+                      "\" must be lower-case words separated by single "
+                      "spaces");
     }
     phrases.push_back(std::move(words));
   }
@@ -511,12 +513,14 @@ void OptPhrases(const Json& clauses, const char* key, std::vector<Phrase>* out,
 void ParseClauses(const Json& j, ClauseWords* c, Reporter* r) {
   const auto it = j.find("clauses");
   if (it == j.end()) return;
-  if (!it->is_object()) return r->Error("\"clauses\" must be an object");
+  if (!it->is_object()) {
+    return r->Error("\"settings.clauses\" must be an object");
+  }
   static constexpr const char* kKeys[] = {"conditionOpeners", "connectives",
                                           "lifters", "liftStops"};
   for (const auto& [key, value] : it->items()) {
     if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
-      r->Error("unknown key \"" + key + "\" in \"clauses\"");
+      r->Error("unknown key \"" + key + "\" in \"settings.clauses\"");
     }
   }
   OptPhrases(*it, "conditionOpeners", &c->condition_openers, r);
@@ -530,6 +534,17 @@ void ParseSettings(const Json& obj, Settings* s, Reporter* r) {
   if (it == obj.end()) return;
   if (!it->is_object()) return r->Error("\"settings\" must be an object");
   const Json& j = *it;
+  static constexpr const char* kKeys[] = {
+      "creditPoints",    "creditCap",        "tipPoints",
+      "warningPoints",   "criticalPoints",   "frustratedAt",
+      "urgentAt",        "criticalScoreCap", "longSentenceWords",
+      "wallOfTextWords", "maxReadingGrade",  "dimensions",
+      "clauses"};
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
+      r->Error("unknown key \"" + key + "\" in \"settings\"");
+    }
+  }
   OptNumber(j, "creditPoints", 0, 100, &s->credit_points, r);
   OptNumber(j, "creditCap", 0, 20, &s->credit_cap, r);
   OptNumber(j, "tipPoints", 0, 100, &s->tip_points, r);

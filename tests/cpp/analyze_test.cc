@@ -335,11 +335,45 @@ TEST(Coaching, TheClauseWordsAreThePacks) {
   EXPECT_TRUE(refuses(*off, conditional));
   EXPECT_TRUE(refuses(*off, until));
 
+  // An admin list replaces the pack's list: "until" must be listed again.
   const auto pending_lifts = Coach::Create(R"({"pack": "acme", "settings":
       {"clauses": {"lifters": ["until", "pending"]}}})");
   ASSERT_TRUE(pending_lifts->admin_errors().empty());
   EXPECT_FALSE(refuses(*pending_lifts, pending));
+  EXPECT_FALSE(refuses(*pending_lifts, until));
   EXPECT_FALSE(refuses(*pending_lifts, conditional));  // openers untouched
+
+  // Openers and connectives of another wording, from the admin pack.
+  const std::string provided =
+      "Hi Maria, yet provided we can't fix it remotely, I'll send an "
+      "engineer tomorrow.";
+  EXPECT_TRUE(refuses(DefaultCoach(), provided));
+  const auto other = Coach::Create(R"({"pack": "acme", "settings": {"clauses":
+      {"conditionOpeners": ["provided"], "connectives": ["yet"]}}})");
+  ASSERT_TRUE(other->admin_errors().empty());
+  EXPECT_FALSE(refuses(*other, provided));
+}
+
+TEST(Coaching, LookAheadStopsAndOpenersBeforeTheMatch) {
+  const char* msg = "I need a refund for the broken kettle.";
+  // "for" stops the look-ahead: the "until" after "for you" lifts nothing.
+  const Report stop =
+      Analyze("Hi Maria, we can't refund it for you until Monday.", msg);
+  EXPECT_NE(FindingOf(stop, "en.positivity.cant_refusal"), nullptr)
+      << Describe(stop);
+  // An opener right before the match makes it a condition, mid-clause too.
+  const char* const drafts[] = {
+      "Hi Maria, it's fine if you ignored the first reminder; the refund is "
+      "on its way today.",
+      "Hi Maria, I'll send a courier if we can't repair it by Friday.",
+  };
+  for (const char* d : drafts) {
+    ExpectNoRefusal(d, Analyze(d, msg), /*or_blame=*/true);
+  }
+  const Report blame =
+      Analyze("Hi Maria, you ignored the first reminder.", msg);
+  EXPECT_NE(FindingOf(blame, "en.positivity.blame_you_caused"), nullptr)
+      << Describe(blame);
 }
 
 TEST(Coaching, BlameCondescensionAndShoutingAreCritical) {

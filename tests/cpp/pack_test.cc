@@ -168,7 +168,7 @@ TEST(Pack, BadClauseWordsAreErrors) {
     const char* clauses;
     const char* reason;
   } cases[] = {
-      {R"(["if"])", "\"clauses\" must be an object"},
+      {R"(["if"])", "\"settings.clauses\" must be an object"},
       {R"({"lifters": "until"})", "must be an array of phrases"},
       {R"({"lifters": [1]})", "must hold strings"},
       {R"({"lifters": ["Until"]})", "lower-case words"},
@@ -191,6 +191,28 @@ TEST(Pack, BadClauseWordsAreErrors) {
   many += "}}";
   const PackLoad load = LoadPack({{"s.json", SettingsFile(many)}});
   EXPECT_NE(Joined(load.errors).find("the limit is"), std::string::npos)
+      << Joined(load.errors);
+
+  // A phrase may be kMaxClausePhraseBytes long, not one byte more.
+  const std::string at_limit(kMaxClausePhraseBytes, 'a');
+  const auto lifters = [](const std::string& phrase) {
+    return LoadPack({{"s.json", SettingsFile(R"({"clauses": {"lifters": [")" +
+                                             phrase + R"("]}})")}});
+  };
+  EXPECT_TRUE(lifters(at_limit).errors.empty())
+      << Joined(lifters(at_limit).errors);
+  EXPECT_NE(Joined(lifters(at_limit + "a").errors).find("bytes long"),
+            std::string::npos);
+  // Words of other languages are data too ("à moins que").
+  EXPECT_TRUE(lifters("\u00e0 moins que").errors.empty());
+}
+
+TEST(Pack, UnknownSettingsAreErrors) {
+  // A typo would otherwise leave a setting at its default without a word.
+  const PackLoad load =
+      LoadPack({{"s.json", SettingsFile(R"({"clause": {"lifters": []}})")}});
+  EXPECT_NE(Joined(load.errors).find("unknown key \"clause\" in \"settings\""),
+            std::string::npos)
       << Joined(load.errors);
 }
 

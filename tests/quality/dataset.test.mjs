@@ -68,6 +68,18 @@ test('replies have all 16 labels, and the label constraints hold', () => {
   }
 });
 
+test('each batch of replies is in the split the README gives it', () => {
+  // r0001-r0474: both splits; r0475-r0654 and r0895-: dev only (calibration);
+  // r0655-r0894: test only (written and labelled twice for the test split).
+  const number = (r) => Number(r.id.slice(1));
+  for (const r of replies) {
+    const n = number(r);
+    if (n >= 655 && n <= 894) assert.equal(r.split, 'test', r.id);
+    else if (n >= 475) assert.equal(r.split, 'dev', r.id);
+  }
+  assert.ok(replies.some((r) => number(r) <= 474 && r.split === 'test'));
+});
+
 test('every adjudicated label is the label in replies.jsonl, and was a real disagreement', () => {
   const byId = new Map(replies.map((r) => [r.id, r]));
   const log = readJsonl('adjudication.jsonl');
