@@ -25,16 +25,13 @@ test('frustration: F1 >= 0.85 and 10 points above every peer row', () => {
 
 // The floor is 0.90 for every measurable finding type, and 95% clean for
 // the excellent replies. The test split was enlarged and labelled twice
-// (tests/quality/README.md: 382 replies, adjudicated): refusal (0.92) and
-// blame (1.00) now reach the floor there. Two numbers do not, and are held
-// as ratchets at their measured test level so that they cannot drop
-// unnoticed; the test split is not tuned on. Raise a number, or delete the
-// entry, when it improves.
+// (tests/quality/README.md: 382 replies, adjudicated). One number does not
+// reach its floor there and is held as a ratchet at its measured test level
+// so that it cannot drop unnoticed; the test split is not tuned on. Raise
+// the number, or delete the entry, when it improves.
 const RATCHET = {
   'refusal without alternative': 0.76, // 40 TP / 12 FP = 0.769
 };
-const EXCELLENT_FLOOR = 0.95;
-const EXCELLENT_RATCHET = 0.92; // 83 of 90 excellent replies clean = 0.922
 
 test('every measurable finding type has precision >= 0.90 (those in RATCHET held at their measured level)', () => {
   for (const f of r.findings) {
@@ -52,17 +49,9 @@ test('the ratchets hold only types still below the real floor', () => {
   }
 });
 
-test('excellent replies draw no warning at least 95% of the time (held at the measured level)', () => {
+test('excellent replies draw no warning at least 95% of the time', () => {
   assert.ok(r.excellent.count >= 20);
-  const floor = Math.min(EXCELLENT_FLOOR, EXCELLENT_RATCHET);
-  assert.ok(r.excellent.clean >= floor, `clean ${(100 * r.excellent.clean).toFixed(1)}% < ${100 * floor}%${table}`);
-});
-
-test('the excellent ratchet holds only while below the real floor', () => {
-  assert.ok(
-    EXCELLENT_RATCHET < EXCELLENT_FLOOR && r.excellent.clean < EXCELLENT_FLOOR,
-    `clean ${(100 * r.excellent.clean).toFixed(1)}% reaches ${100 * EXCELLENT_FLOOR}% now: delete EXCELLENT_RATCHET`,
-  );
+  assert.ok(r.excellent.clean >= 0.95, `clean ${(100 * r.excellent.clean).toFixed(1)}%${table}`);
 });
 
 test('every finding type of the mapping is reported, measurable or not', () => {
