@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
+#include <initializer_list>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include "json_util.h"
@@ -466,6 +467,18 @@ void ParseChecks(const Json& obj, bool partial, Pack* pack, Reporter* r) {
   r->set_rule("");
 }
 
+// Reports each key of `obj` that is not in `known` (a typo would otherwise
+// leave a setting at its default without a word).
+void ReportUnknownKeys(const Json& obj, const char* where,
+                       std::initializer_list<std::string_view> known,
+                       Reporter* r) {
+  for (const auto& [key, value] : obj.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      r->Error("unknown key \"" + key + "\" in \"" + where + "\"");
+    }
+  }
+}
+
 // Reads the phrase list `key` of "clauses" into `out`, if present: an array of
 // phrases, each words separated by single spaces. A word is lower-case ASCII
 // letters and UTF-8 bytes (only ASCII is case-folded when drafts are read, so
@@ -516,13 +529,9 @@ void ParseClauses(const Json& j, ClauseWords* c, Reporter* r) {
   if (!it->is_object()) {
     return r->Error("\"settings.clauses\" must be an object");
   }
-  static constexpr const char* kKeys[] = {"conditionOpeners", "connectives",
-                                          "lifters", "liftStops"};
-  for (const auto& [key, value] : it->items()) {
-    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
-      r->Error("unknown key \"" + key + "\" in \"settings.clauses\"");
-    }
-  }
+  ReportUnknownKeys(*it, "settings.clauses",
+                    {"conditionOpeners", "connectives", "lifters", "liftStops"},
+                    r);
   OptPhrases(*it, "conditionOpeners", &c->condition_openers, r);
   OptPhrases(*it, "connectives", &c->connectives, r);
   OptPhrases(*it, "lifters", &c->lifters, r);
@@ -534,17 +543,12 @@ void ParseSettings(const Json& obj, Settings* s, Reporter* r) {
   if (it == obj.end()) return;
   if (!it->is_object()) return r->Error("\"settings\" must be an object");
   const Json& j = *it;
-  static constexpr const char* kKeys[] = {
-      "creditPoints",    "creditCap",        "tipPoints",
-      "warningPoints",   "criticalPoints",   "frustratedAt",
-      "urgentAt",        "criticalScoreCap", "longSentenceWords",
-      "wallOfTextWords", "maxReadingGrade",  "dimensions",
-      "clauses"};
-  for (const auto& [key, value] : j.items()) {
-    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
-      r->Error("unknown key \"" + key + "\" in \"settings\"");
-    }
-  }
+  ReportUnknownKeys(j, "settings",
+                    {"creditPoints", "creditCap", "tipPoints", "warningPoints",
+                     "criticalPoints", "frustratedAt", "urgentAt",
+                     "criticalScoreCap", "longSentenceWords", "wallOfTextWords",
+                     "maxReadingGrade", "dimensions", "clauses"},
+                    r);
   OptNumber(j, "creditPoints", 0, 100, &s->credit_points, r);
   OptNumber(j, "creditCap", 0, 20, &s->credit_cap, r);
   OptNumber(j, "tipPoints", 0, 100, &s->tip_points, r);

@@ -37,26 +37,29 @@ const DOMAINS = ['ecommerce', 'saas', 'telecom', 'travel', 'banking', 'utilities
 const customers = readJsonl('customers.jsonl');
 const replies = readJsonl('replies.jsonl');
 
-test('customer messages have their fields and label values', () => {
+// What every row of both files has: a unique id, a domain and a split.
+function assertRowBasics(rows) {
   const ids = new Set();
+  for (const row of rows) {
+    assert.ok(!ids.has(row.id), `duplicate id ${row.id}`);
+    ids.add(row.id);
+    assert.ok(DOMAINS.includes(row.domain), row.id);
+    assert.ok(['dev', 'test'].includes(row.split), row.id);
+  }
+}
+
+test('customer messages have their fields and label values', () => {
+  assertRowBasics(customers);
   for (const c of customers) {
-    assert.ok(!ids.has(c.id), `duplicate id ${c.id}`);
-    ids.add(c.id);
-    assert.ok(DOMAINS.includes(c.domain), c.id);
     assert.ok(['none', 'mild', 'high'].includes(c.frustration), c.id);
     for (const k of ['urgency', 'repeatContact', 'churnRisk']) assert.equal(typeof c[k], 'boolean', `${c.id} ${k}`);
-    assert.ok(['dev', 'test'].includes(c.split), c.id);
     assert.ok(typeof c.text === 'string' && c.text.trim().length > 0, c.id);
   }
 });
 
 test('replies have all 16 labels, and the label constraints hold', () => {
-  const ids = new Set();
+  assertRowBasics(replies);
   for (const r of replies) {
-    assert.ok(!ids.has(r.id), `duplicate id ${r.id}`);
-    ids.add(r.id);
-    assert.ok(DOMAINS.includes(r.domain), r.id);
-    assert.ok(['dev', 'test'].includes(r.split), r.id);
     assert.deepEqual(Object.keys(r.labels).sort(), [...REPLY_LABELS].sort(), r.id);
     for (const k of REPLY_LABELS) assert.equal(typeof r.labels[k], 'boolean', `${r.id} ${k}`);
     assert.equal(typeof r.excellent, 'boolean', r.id);
