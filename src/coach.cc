@@ -114,7 +114,8 @@ std::vector<PackError> Coach::Impl::RunExamples(
                        "does not match its example \"" + ex.text + "\""});
         continue;
       }
-      // The first match: earliest, then longest.
+      // The first match: earliest, then longest. The example marks what the
+      // rule points at: its first capture group, or the whole match.
       Match first = hits[0];
       for (const Match& m : hits) {
         if (m.begin < first.begin ||
@@ -122,10 +123,10 @@ std::vector<PackError> Coach::Impl::RunExamples(
           first = m;
         }
       }
-      if (first.begin != ex.begin || first.end != ex.end) {
+      if (first.group_begin != ex.begin || first.group_end != ex.end) {
         out.push_back({rule.file, rule.id,
-                       "in \"" + ex.text + "\" it matches " +
-                           Quote(ex.text, first.begin, first.end) +
+                       "in \"" + ex.text + "\" it points at " +
+                           Quote(ex.text, first.group_begin, first.group_end) +
                            " but the example marks " +
                            Quote(ex.text, ex.begin, ex.end)});
       }

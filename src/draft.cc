@@ -213,7 +213,11 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
         continue;
       }
     }
-    if (rule.tags != 0) d.tags.push_back({rule.tags, m.rule, {m.begin, m.end}});
+    // What the rule points at: its first capture group, if it has one; the
+    // rest of the match is context (RE2 has no look-around).
+    const size_t b = m.group_begin;
+    const size_t e = m.group_end;
+    if (rule.tags != 0) d.tags.push_back({rule.tags, m.rule, {b, e}});
     if (rule.kind == RuleKind::kCredit) {
       // A rule earns its credit once, however often it matches.
       if (credit_of_rule.count(m.rule)) continue;
@@ -221,8 +225,8 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
       Credit c;
       c.rule_id = rule.id;
       c.dimension = rule.dimension;
-      c.start = text.Utf16Begin(m.begin);
-      c.end = text.Utf16End(m.end);
+      c.start = text.Utf16Begin(b);
+      c.end = text.Utf16End(e);
       c.points = rule.weight;
       d.credits.push_back(c);
       continue;
@@ -233,20 +237,19 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
     f.dimension = rule.dimension;
     f.severity = rule.severity;
     f.message = rule.message;
-    SetSpan(text, m.begin, m.end, &f);
+    SetSpan(text, b, e, &f);
     if (rule.fix.op != Fix::Op::kNone) {
       std::string fix_text;
       if (ExpandTemplate(rule.fix.text, vars, &fix_text)) {
         switch (rule.fix.op) {
           case Fix::Op::kReplace:
-            f.has_fix =
-                MakeReplace(text, d.seg, m.begin, m.end, fix_text, &f.fix);
+            f.has_fix = MakeReplace(text, d.seg, b, e, fix_text, &f.fix);
             break;
           case Fix::Op::kInsertBefore:
-            f.has_fix = MakeInsert(text, m.begin, fix_text, &f.fix);
+            f.has_fix = MakeInsert(text, b, fix_text, &f.fix);
             break;
           case Fix::Op::kInsertAfter:
-            f.has_fix = MakeInsert(text, m.end, fix_text, &f.fix);
+            f.has_fix = MakeInsert(text, e, fix_text, &f.fix);
             break;
           case Fix::Op::kNone:
             break;

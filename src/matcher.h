@@ -38,7 +38,10 @@ struct Match {
   size_t rule = 0;   // index into the pack's rules
   size_t begin = 0;  // bytes of the scanned text
   size_t end = 0;
-  size_t group_begin = 0;  // the first capture group, or the whole match
+  // What the rule points at: its first capture group if the pattern has one
+  // and it took part in the match, otherwise the whole match. The rest of the
+  // match is context, which stands in for look-around (RE2 has none).
+  size_t group_begin = 0;
   size_t group_end = 0;
 };
 

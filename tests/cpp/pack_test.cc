@@ -147,6 +147,41 @@ TEST(Pack, ExamplesAreRunAndWrongSpansReported) {
     EXPECT_EQ(f.rule_id, "t.positivity.unfortunately");
 }
 
+TEST(Pack, ACaptureGroupIsWhatTheRulePointsAt) {
+  // The comma is context the rule needs (RE2 has no look-ahead), not part of
+  // what the agent sees highlighted or what the fix replaces.
+  const std::string patch = R"(, "patterns": ["\\b(unfortunately)\\s*,"],
+      "fix": {"op": "replace", "text": "sadly"},
+      "examples": {"match": ["So [[unfortunately]], no."],
+                   "noMatch": ["Unfortunately no."]})";
+  const auto coach = Coach::FromFiles({{"t.json", RuleFile(patch)}});
+  ASSERT_TRUE(coach->ok()) << Joined(coach->errors());
+  EXPECT_TRUE(coach->CheckExamples().empty()) << Joined(coach->CheckExamples());
+
+  AnalyzeInput in;
+  in.draft = "The sofa is late and unfortunately, the driver is ill.";
+  const Report r = coach->Analyze(in);
+  ASSERT_EQ(r.findings.size(), 1u);
+  const Finding& f = r.findings[0];
+  EXPECT_EQ(f.quote, "unfortunately");
+  EXPECT_EQ(f.end - f.start, 13u);
+  ASSERT_TRUE(f.has_fix);
+  EXPECT_EQ(f.fix.start, f.start);
+  EXPECT_EQ(f.fix.end, f.end);
+  EXPECT_EQ(f.fix.text, "sadly");
+
+  // An example that marks the whole match is wrong, and says what the rule
+  // points at.
+  const auto whole = Coach::FromFiles({{"t.json", RuleFile(R"(,
+      "patterns": ["\\b(unfortunately)\\s*,"],
+      "examples": {"match": ["So [[unfortunately,]] no."], "noMatch": ["x"]})")}});
+  const std::vector<PackError> failures = whole->CheckExamples();
+  ASSERT_EQ(failures.size(), 1u) << Joined(failures);
+  EXPECT_NE(failures[0].reason.find("points at \"unfortunately\""),
+            std::string::npos)
+      << failures[0].reason;
+}
+
 // A pack file holding only `settings`.
 std::string SettingsFile(const std::string& settings) {
   return R"({"pack": "t", "settings": )" + settings + "}";
