@@ -87,10 +87,13 @@ test('every adjudicated label is the label in replies.jsonl, and was a real disa
   const byId = new Map(replies.map((r) => [r.id, r]));
   const log = readJsonl('adjudication.jsonl');
   assert.ok(log.length > 0);
+  const decided = new Set();
   for (const e of log) {
     const r = byId.get(e.id);
     assert.ok(r, `${e.id} is not in replies.jsonl`);
-    assert.equal(r.split, 'test', `${e.id}: only the test split was labelled twice`);
+    assert.ok(!decided.has(`${e.id} ${e.label}`), `${e.id} ${e.label} is decided twice`);
+    decided.add(`${e.id} ${e.label}`);
+    assert.ok(typeof e.reason === 'string' && e.reason.trim(), `${e.id} ${e.label}: no reason`);
     assert.notEqual(e.first, e.second, `${e.id} ${e.label}: the labellers agreed`);
     const actual = e.label === 'excellent' ? r.excellent : r.labels[e.label];
     assert.equal(actual, e.final, `${e.id} ${e.label}`);
