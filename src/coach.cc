@@ -115,7 +115,7 @@ std::vector<PackError> Coach::Impl::RunExamples(
         continue;
       }
       // The first match: earliest, then longest. The example marks what the
-      // rule points at: its first capture group, or the whole match.
+      // rule points at (Match::group_begin/group_end).
       Match first = hits[0];
       for (const Match& m : hits) {
         if (m.begin < first.begin ||

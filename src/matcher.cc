@@ -34,6 +34,19 @@ std::string Wrap(const Rule& rule, const std::string& pattern) {
   return rule.case_sensitive ? pattern : "(?i:" + pattern + ")";
 }
 
+// The group named "span" if there is one; for a mention, else its first
+// group; else the whole match (0).
+int PointedGroup(const Rule& rule, const RE2& re) {
+  const auto& named = re.NamedCapturingGroups();
+  if (const auto it = named.find(kSpanGroup); it != named.end()) {
+    return it->second;
+  }
+  if (rule.kind == RuleKind::kMention && re.NumberOfCapturingGroups() > 0) {
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 struct Matcher::Compiled {
@@ -42,6 +55,7 @@ struct Matcher::Compiled {
   struct Pattern {
     size_t rule;
     std::unique_ptr<RE2> re;
+    int group;  // the capture group the rule points at; 0: the whole match
   };
   std::vector<Pattern> patterns;
   std::vector<std::vector<size_t>> rule_patterns;  // rule -> pattern indices
@@ -89,7 +103,8 @@ std::vector<PackError> Matcher::Compile(const Pack& pack) {
       }
       c_->set_pattern[scope].push_back(c_->patterns.size());
       c_->rule_patterns[r].push_back(c_->patterns.size());
-      c_->patterns.push_back({r, std::move(re)});
+      const int group = PointedGroup(rule, *re);
+      c_->patterns.push_back({r, std::move(re), group});
     }
   }
   for (int s = 0; s < 2; ++s) {
@@ -105,21 +120,21 @@ std::vector<PackError> Matcher::Compile(const Pack& pack) {
 
 namespace {
 
-// Appends the matches of `re` in bytes [b, e) of `text`, at most `budget`.
-void Search(const RE2& re, size_t rule, std::string_view text, size_t b,
-            size_t e, int* budget, std::vector<Match>* out) {
-  const int groups = std::min(re.NumberOfCapturingGroups(), 1);
-  re2::StringPiece sub[2];
+// Appends the matches of `re` in bytes [b, e) of `text`, at most `budget`;
+// `group` is what the rule points at (0: the whole match).
+void Search(const RE2& re, size_t rule, int group, std::string_view text,
+            size_t b, size_t e, int* budget, std::vector<Match>* out) {
+  std::vector<re2::StringPiece> sub(group + 1);
   size_t pos = b;
   while (pos <= e && *budget > 0 &&
-         re.Match(text, pos, e, RE2::UNANCHORED, sub, groups + 1)) {
+         re.Match(text, pos, e, RE2::UNANCHORED, sub.data(), group + 1)) {
     const size_t mb = sub[0].data() - text.data();
     const size_t me = mb + sub[0].size();
     if (me > mb) {
       Match m{rule, mb, me, mb, me};
-      if (groups > 0 && sub[1].data() != nullptr && !sub[1].empty()) {
-        m.group_begin = sub[1].data() - text.data();
-        m.group_end = m.group_begin + sub[1].size();
+      if (group > 0 && sub[group].data() != nullptr && !sub[group].empty()) {
+        m.group_begin = sub[group].data() - text.data();
+        m.group_end = m.group_begin + sub[group].size();
       }
       out->push_back(m);
       --*budget;
@@ -153,7 +168,8 @@ std::vector<Match> Matcher::Find(Scope scope, std::string_view text,
     }
     for (size_t p : patterns) {
       const size_t rule = c_->patterns[p].rule;
-      Search(*c_->patterns[p].re, rule, text, b, e, &budget[rule], &out);
+      Search(*c_->patterns[p].re, rule, c_->patterns[p].group, text, b, e,
+             &budget[rule], &out);
     }
   }
   // By rule, then position (longest first); one rule's matches never overlap

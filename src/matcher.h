@@ -38,12 +38,17 @@ struct Match {
   size_t rule = 0;   // index into the pack's rules
   size_t begin = 0;  // bytes of the scanned text
   size_t end = 0;
-  // What the rule points at: its first capture group if the pattern has one
-  // and it took part in the match, otherwise the whole match. The rest of the
-  // match is context, which stands in for look-around (RE2 has none).
+  // What the rule points at: the pattern's group named `span` (for a
+  // mention without one, its first group) if it took part in the match,
+  // otherwise the whole match. The rest of the match is context, which stands
+  // in for look-around (RE2 has none).
   size_t group_begin = 0;
   size_t group_end = 0;
 };
+
+// The name of the capture group that marks what a rule points at:
+// \b(?P<span>as I said)\s*, highlights "as I said", not the comma.
+inline constexpr char kSpanGroup[] = "span";
 
 // Bounds that keep a scan cheap whatever the text.
 inline constexpr int kMaxMatchesPerRule = 64;

@@ -147,10 +147,11 @@ TEST(Pack, ExamplesAreRunAndWrongSpansReported) {
     EXPECT_EQ(f.rule_id, "t.positivity.unfortunately");
 }
 
-TEST(Pack, ACaptureGroupIsWhatTheRulePointsAt) {
+TEST(Pack, TheSpanGroupIsWhatTheRulePointsAt) {
   // The comma is context the rule needs (RE2 has no look-ahead), not part of
   // what the agent sees highlighted or what the fix replaces.
-  const std::string patch = R"(, "patterns": ["\\b(unfortunately)\\s*,"],
+  const std::string patch =
+      R"(, "patterns": ["\\b(?P<span>unfortunately)\\s*,"],
       "fix": {"op": "replace", "text": "sadly"},
       "examples": {"match": ["So [[unfortunately]], no."],
                    "noMatch": ["Unfortunately no."]})";
@@ -173,13 +174,29 @@ TEST(Pack, ACaptureGroupIsWhatTheRulePointsAt) {
   // An example that marks the whole match is wrong, and says what the rule
   // points at.
   const auto whole = Coach::FromFiles({{"t.json", RuleFile(R"(,
-      "patterns": ["\\b(unfortunately)\\s*,"],
+      "patterns": ["\\b(?P<span>unfortunately)\\s*,"],
       "examples": {"match": ["So [[unfortunately,]] no."], "noMatch": ["x"]})")}});
   const std::vector<PackError> failures = whole->CheckExamples();
   ASSERT_EQ(failures.size(), 1u) << Joined(failures);
   EXPECT_NE(failures[0].reason.find("points at \"unfortunately\""),
             std::string::npos)
       << failures[0].reason;
+}
+
+TEST(Pack, PlainGroupsOnlyGroup) {
+  // Admin packs group words with plain parentheses; only a group named
+  // "span" changes what a flag or credit points at.
+  const auto coach = Coach::FromFiles({{"t.json", RuleFile(R"(,
+      "patterns": ["\\bI'?m (so |really )?sorry\\b"],
+      "examples": {"match": ["Well, [[I'm so sorry]] about it."],
+                   "noMatch": ["A sorry state."]})")}});
+  ASSERT_TRUE(coach->ok()) << Joined(coach->errors());
+  EXPECT_TRUE(coach->CheckExamples().empty()) << Joined(coach->CheckExamples());
+  AnalyzeInput in;
+  in.draft = "I'm really sorry it broke.";
+  const Report r = coach->Analyze(in);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].quote, "I'm really sorry");
 }
 
 // A pack file holding only `settings`.
