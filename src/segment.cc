@@ -53,17 +53,28 @@ int Syllables(std::string_view word) {
 bool EndsWithAbbreviation(std::string_view text, size_t dot) {
   static constexpr std::string_view kAbbrev[] = {
       "e.g",    "i.e", "etc", "mr",  "mrs", "ms", "dr", "vs",
-      "approx", "no",  "st",  "inc", "ltd", "co", "jr", "sr"};
+      "approx", "st",  "inc", "ltd", "co",  "jr", "sr"};
   size_t b = dot;
   while (b > 0 && (IsWordByte(text[b - 1]) || text[b - 1] == '.')) --b;
   std::string word(text.substr(b, dot - b));
   for (char& c : word)
     c = static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
+  if (word == "no") {
+    // "No. 5" is a number; "The answer is no. Sorry." ends a sentence.
+    size_t d = dot + 1;
+    while (d < text.size() && text[d] == ' ') ++d;
+    return d < text.size() && text[d] >= '0' && text[d] <= '9';
+  }
   for (std::string_view a : kAbbrev) {
     if (word == a) return true;
   }
-  // A single letter ("J. Smith") is an initial.
-  return word.size() == 1 && !(word[0] >= '0' && word[0] <= '9');
+  // A single letter ("J. Smith") is an initial, unless an apostrophe makes
+  // it the end of a word ("can't.", "won’t.").
+  const bool after_apostrophe =
+      b > 0 && (text[b - 1] == '\'' ||
+                (b >= 3 && text.substr(b - 3, 3) == "\xE2\x80\x99"));
+  return word.size() == 1 && !(word[0] >= '0' && word[0] <= '9') &&
+         !after_apostrophe;
 }
 
 }  // namespace

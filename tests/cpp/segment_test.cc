@@ -34,6 +34,11 @@ TEST(Segment, SplitsSentencesAndLines) {
       {"", {}},
       {"No final stop", {"No final stop"}},
       {"He said \"done.\" Then left.", {"He said \"done.\"", "Then left."}},
+      {"J. Smith called. We can't. Call us.",
+       {"J. Smith called.", "We can't.", "Call us."}},
+      {"It won\u2019t. Sorry.", {"It won\u2019t.", "Sorry."}},
+      {"Order No. 5 is late. The answer is no. Sorry.",
+       {"Order No. 5 is late.", "The answer is no.", "Sorry."}},
   };
   for (const auto& c : cases)
     EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
