@@ -6,7 +6,8 @@
 // that sentence to find the spans. A pattern therefore matches within one
 // sentence (the example runner goes through the same path, so a rule that
 // would need more fails its examples). The whole text stays RE2's context:
-// ^, $ and \b mean what they mean in the whole text.
+// ^, $ and \b mean what they mean in the whole text, except for rules with
+// sentence anchors (Rule::sentence_anchors), whose ^ and $ are the sentence's.
 //
 //   rapport::Matcher m;
 //   std::vector<rapport::PackError> errors = m.Compile(pack);

@@ -380,6 +380,15 @@ bool ParseRule(const Json& obj, const std::string& pack, bool need_examples,
     }
   }
 
+  std::string anchors;
+  if (OptString(obj, "anchors", &anchors, r)) {
+    if (anchors == "sentence") {
+      rule->sentence_anchors = true;
+    } else if (anchors != "text") {
+      fail("unknown \"anchors\": \"" + anchors + "\" (text or sentence)");
+    }
+  }
+
   if (rule->kind == RuleKind::kSignal) {
     std::string sig;
     if (!ReqString(obj, "signal", &sig, r)) {

@@ -119,6 +119,9 @@ struct Rule {
   Severity severity = Severity::kTip;
   uint32_t tags = 0;
   Where where = Where::kAnywhere;
+  // "anchors": "sentence": ^ and $ are the start and end of the sentence
+  // being matched, not of the whole text.
+  bool sentence_anchors = false;
   Signal signal = Signal::kNone;
   std::string mention_type;
   std::string message;

@@ -183,6 +183,30 @@ TEST(Pack, TheSpanGroupIsWhatTheRulePointsAt) {
       << failures[0].reason;
 }
 
+TEST(Pack, SentenceAnchorsMakeCaretTheSentenceStart) {
+  const std::string patterns = R"(, "patterns": ["^(?P<span>call)\\b"])";
+  const auto sentence = Coach::FromFiles({{"t.json", RuleFile(patterns + R"(,
+      "anchors": "sentence",
+      "examples": {"match": ["We can't. [[Call]] 150 instead."],
+                   "noMatch": ["We can't call you."]})")}});
+  ASSERT_TRUE(sentence->ok()) << Joined(sentence->errors());
+  EXPECT_TRUE(sentence->CheckExamples().empty())
+      << Joined(sentence->CheckExamples());
+  // Without the field, ^ is the start of the text.
+  const auto text = Coach::FromFiles({{"t.json", RuleFile(patterns + R"(,
+      "examples": {"match": ["We can't. [[Call]] 150 instead."],
+                   "noMatch": ["x"]})")}});
+  ASSERT_EQ(text->CheckExamples().size(), 1u);
+  EXPECT_NE(text->CheckExamples()[0].reason.find("does not match"),
+            std::string::npos);
+  const auto bad =
+      Coach::FromFiles({{"t.json", RuleFile(R"(, "anchors": "paragraph")")}});
+  ASSERT_FALSE(bad->ok());
+  EXPECT_NE(bad->errors()[0].reason.find("unknown \"anchors\""),
+            std::string::npos)
+      << Joined(bad->errors());
+}
+
 TEST(Pack, PlainGroupsOnlyGroup) {
   // Admin packs group words with plain parentheses; only a group named
   // "span" changes what a flag or credit points at.
