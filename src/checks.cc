@@ -285,13 +285,23 @@ void RunChecks(const Pack& pack, const Text& text,
     }
   }
 
-  // Closing: the last impression.
+  // Closing: the last impression. A last sentence that says no and then
+  // gives the way forward ("I can't add data, but a booster is £5 in the
+  // app") ends on the way forward.
+  const TagHit* negative = nullptr;
+  bool then_a_way = false;
   for (const TagHit& t : draft->tags) {
-    if ((t.tag & (kTagNegative | kTagRefusal)) && t.span.begin >= last.begin &&
-        t.span.begin < last.end) {
-      run.Raise("closing.negative_ending", last.begin, last.end);
-      break;
+    if (t.span.begin < last.begin || t.span.begin >= last.end) continue;
+    if (negative == nullptr && (t.tag & (kTagNegative | kTagRefusal))) {
+      negative = &t;
+    } else if (negative != nullptr &&
+               (t.tag & (kTagAlternative | kTagOwnership | kTagNextStep)) &&
+               t.span.begin >= negative->span.end) {
+      then_a_way = true;
     }
+  }
+  if (negative != nullptr && !then_a_way) {
+    run.Raise("closing.negative_ending", last.begin, last.end);
   }
   if (seg.words >= 20 && !draft->HasTag(kTagOfferHelp)) {
     run.Raise("closing.missing_offer_help", last.begin, last.end, last.end);

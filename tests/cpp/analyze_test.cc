@@ -257,6 +257,46 @@ TEST(Coaching, RefusalNeedsAReasonAndAnAlternative) {
       << Describe(good);
 }
 
+TEST(Coaching, ColdAlternativesCount) {
+  // Ways forward as curt agents write them: an instruction, a party named
+  // without a verb, a part that is allowed. None is a dead end.
+  const char* msg = "Can you cancel my contract over chat?";
+  const char* const drafts[] = {
+      "Cancellations can't be done over chat. Call 150 from your mobile.",
+      "We can't cancel it here; contracts are a matter for your account "
+      "owner.",
+      "The contract can't be cancelled early. The add-on is, though.",
+      "We can't cancel it over chat unless you verify your ID first.",
+  };
+  for (const char* d : drafts) {
+    const Report r = Analyze(d, msg);
+    EXPECT_EQ(FindingOf(r, "en.positivity.refusal_without_alternative"),
+              nullptr)
+        << d << "\n"
+        << Describe(r);
+  }
+  const Report dead = Analyze("Contracts can't be cancelled over chat.", msg);
+  EXPECT_NE(FindingOf(dead, "en.positivity.refusal_without_alternative"),
+            nullptr)
+      << Describe(dead);
+}
+
+TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
+  const char* msg = "Can I have some free data? I ran out.";
+  const Report way = Analyze(
+      "Hi Maria, I can't add free data, but a 10GB booster is £5 and you can "
+      "add it in the app.",
+      msg);
+  EXPECT_EQ(FindingOf(way, "en.closing.negative_ending"), nullptr)
+      << Describe(way);
+  const Report dead = Analyze(
+      "Hi Maria, a booster is £5 in the app. Unfortunately we can't add free "
+      "data.",
+      msg);
+  EXPECT_NE(FindingOf(dead, "en.closing.negative_ending"), nullptr)
+      << Describe(dead);
+}
+
 TEST(Coaching, ANoOnASidePointIsNotARefusal) {
   // The request is granted first ("yes", or an action already taken); the
   // "can't" that follows limits something the customer did not ask for.
