@@ -134,10 +134,17 @@ namespace {
 // `group` is what the rule points at (0: the whole match).
 void Search(const RE2& re, size_t rule, int group, std::string_view text,
             size_t b, size_t e, int* budget, std::vector<Match>* out) {
-  std::vector<re2::StringPiece> sub(group + 1);
+  // No allocation for the usual few groups: this runs for every hit.
+  re2::StringPiece small[8];
+  std::vector<re2::StringPiece> large;
+  re2::StringPiece* sub = small;
+  if (group + 1 > 8) {
+    large.resize(group + 1);
+    sub = large.data();
+  }
   size_t pos = b;
   while (pos <= e && *budget > 0 &&
-         re.Match(text, pos, e, RE2::UNANCHORED, sub.data(), group + 1)) {
+         re.Match(text, pos, e, RE2::UNANCHORED, sub, group + 1)) {
     const size_t mb = sub[0].data() - text.data();
     const size_t me = mb + sub[0].size();
     if (me > mb) {
