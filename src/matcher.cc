@@ -60,11 +60,11 @@ struct Matcher::Compiled {
   std::vector<Pattern> patterns;
   std::vector<std::vector<size_t>> rule_patterns;  // rule -> pattern indices
   // Per scope: a set over that scope's patterns, and set index -> pattern.
+  // The set runs on one sentence at a time, so its ^ and $ are the
+  // sentence's: exact for rules with sentence anchors, and for the others a
+  // looser filter that the search on the whole text then settles.
   std::unique_ptr<RE2::Set> set[2];
   std::vector<size_t> set_pattern[2];
-  // Per scope: patterns with sentence anchors. They stay out of the set (its
-  // ^ would be the sentence's leading space) and run on every sentence.
-  std::vector<size_t> anchored[2];
 };
 
 Matcher::Matcher() : c_(std::make_unique<Compiled>()) {}
@@ -96,13 +96,6 @@ std::vector<PackError> Matcher::Compile(const Pack& pack) {
       if (!re->ok()) {
         errors.push_back({rule.file, rule.id,
                           "RE2 rejects pattern \"" + p + "\": " + re->error()});
-        continue;
-      }
-      if (rule.sentence_anchors) {
-        c_->anchored[scope].push_back(c_->patterns.size());
-        c_->rule_patterns[r].push_back(c_->patterns.size());
-        const int group = PointedGroup(rule, *re);
-        c_->patterns.push_back({r, std::move(re), group});
         continue;
       }
       std::string set_error;
@@ -183,24 +176,17 @@ std::vector<Match> Matcher::Find(Scope scope, std::string_view text,
       // The DFA ran out of its budget: run every pattern on this sentence.
       patterns = c_->set_pattern[s];
     }
-    patterns.insert(patterns.end(), c_->anchored[s].begin(),
-                    c_->anchored[s].end());
     for (size_t p : patterns) {
       const Compiled::Pattern& pat = c_->patterns[p];
       if (c_->pack->rules[pat.rule].sentence_anchors) {
-        // The sentence, without the spaces before it, is the whole text: ^
-        // and $ are its ends.
-        size_t sb = b;
-        while (sb < e && (text[sb] == ' ' || text[sb] == '\t' ||
-                          text[sb] == '\n' || text[sb] == '\r')) {
-          ++sb;
-        }
+        // The sentence (trimmed, see Segment) is the whole text: ^ and $
+        // are its ends.
         const size_t first = out.size();
-        Search(*pat.re, pat.rule, pat.group, text.substr(sb, e - sb), 0, e - sb,
+        Search(*pat.re, pat.rule, pat.group, text.substr(b, e - b), 0, e - b,
                &budget[pat.rule], &out);
         for (size_t i = first; i < out.size(); ++i) {
-          out[i].begin += sb, out[i].end += sb;
-          out[i].group_begin += sb, out[i].group_end += sb;
+          out[i].begin += b, out[i].end += b;
+          out[i].group_begin += b, out[i].group_end += b;
         }
       } else {
         Search(*pat.re, pat.rule, pat.group, text, b, e, &budget[pat.rule],
