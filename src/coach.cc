@@ -123,7 +123,12 @@ std::vector<PackError> Coach::Impl::RunExamples(
           first = m;
         }
       }
-      if (first.group_begin != ex.begin || first.group_end != ex.end) {
+      // A mention without a span group may also mark its whole match, as
+      // mention examples did before span groups.
+      const bool whole = rule.kind == RuleKind::kMention &&
+                         first.begin == ex.begin && first.end == ex.end;
+      if (!whole &&
+          (first.group_begin != ex.begin || first.group_end != ex.end)) {
         out.push_back({rule.file, rule.id,
                        "in \"" + ex.text + "\" it points at " +
                            Quote(ex.text, first.group_begin, first.group_end) +

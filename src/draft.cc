@@ -213,8 +213,8 @@ Draft ReadDraft(const Matcher& matcher, const Pack& pack, const Text& text,
         continue;
       }
     }
-    // What the rule points at: its first capture group, if it has one; the
-    // rest of the match is context (RE2 has no look-around).
+    // What the rule points at: its span group (see Match), the rest of the
+    // match being context (RE2 has no look-around).
     const size_t b = m.group_begin;
     const size_t e = m.group_end;
     if (rule.tags != 0) d.tags.push_back({rule.tags, m.rule, {b, e}});

@@ -60,19 +60,23 @@ bool EndsWithAbbreviation(std::string_view text, size_t dot) {
   for (char& c : word)
     c = static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
   if (word == "no") {
-    // "No. 5" is a number; "The answer is no. Sorry." ends a sentence.
+    // "No. 5", "no. AB12345", "no. #4": a number follows. "The answer is
+    // no. Sorry." ends a sentence.
     size_t d = dot + 1;
     while (d < text.size() && text[d] == ' ') ++d;
-    return d < text.size() && text[d] >= '0' && text[d] <= '9';
+    if (d < text.size() && text[d] == '#') return true;
+    for (; d < text.size() && text[d] != ' ' && text[d] != '\n'; ++d) {
+      if (text[d] >= '0' && text[d] <= '9') return true;
+    }
+    return false;
   }
   for (std::string_view a : kAbbrev) {
     if (word == a) return true;
   }
-  // A single letter ("J. Smith") is an initial, unless an apostrophe makes
-  // it the end of a word ("can't.", "won’t.").
-  const bool after_apostrophe =
-      b > 0 && (text[b - 1] == '\'' ||
-                (b >= 3 && text.substr(b - 3, 3) == "\xE2\x80\x99"));
+  // A single letter ("J. Smith") is an initial, unless an ASCII apostrophe
+  // makes it the end of a word ("can't."). A curly one is a word byte, so
+  // "won’t." is a whole word already.
+  const bool after_apostrophe = b > 0 && text[b - 1] == '\'';
   return word.size() == 1 && !(word[0] >= '0' && word[0] <= '9') &&
          !after_apostrophe;
 }

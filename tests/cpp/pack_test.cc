@@ -207,6 +207,18 @@ TEST(Pack, SentenceAnchorsMakeCaretTheSentenceStart) {
       << Joined(bad->errors());
 }
 
+TEST(Pack, MentionExamplesMayMarkTheGroupOrTheWholeMatch) {
+  // Mention examples marked the whole match before span groups existed; an
+  // admin pack written then must still load and run.
+  const auto coach = Coach::FromFiles({{"t.json", R"({"pack": "t", "rules": [{
+      "id": "t.customer.sku", "dimension": "customer", "kind": "mention",
+      "mentionType": "product", "patterns": ["\\bsku\\s*(\\d{5})\\b"],
+      "examples": {"match": ["Is [[SKU 12345]] in stock?", "Is SKU [[12345]] in?"],
+                   "noMatch": ["No code here."]}}]})"}});
+  ASSERT_TRUE(coach->ok()) << Joined(coach->errors());
+  EXPECT_TRUE(coach->CheckExamples().empty()) << Joined(coach->CheckExamples());
+}
+
 TEST(Pack, PlainGroupsOnlyGroup) {
   // Admin packs group words with plain parentheses; only a group named
   // "span" changes what a flag or credit points at.

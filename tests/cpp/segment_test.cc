@@ -39,6 +39,8 @@ TEST(Segment, SplitsSentencesAndLines) {
       {"It won\u2019t. Sorry.", {"It won\u2019t.", "Sorry."}},
       {"Order No. 5 is late. The answer is no. Sorry.",
        {"Order No. 5 is late.", "The answer is no.", "Sorry."}},
+      {"My order no. AB12345 is late. Ticket no. #40021 too.",
+       {"My order no. AB12345 is late.", "Ticket no. #40021 too."}},
   };
   for (const auto& c : cases)
     EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
