@@ -48,7 +48,9 @@ set(CMAKE_POLICY_DEFAULT_CMP0077 NEW)
 if(EMSCRIPTEN)
   # Nobody reads RE2's or Abseil's log lines in a browser, and the logging
   # they pull in (LogMessage, str_format, time zones) is a large part of the
-  # wasm. STRIP_LOG turns every LOG into a no-op; a FATAL still aborts.
+  # wasm. STRIP_LOG turns every LOG into a no-op; a FATAL or failed CHECK
+  # still ends the program (_exit), without its message. It is set for the
+  # whole wasm build: the core itself does not log.
   add_compile_definitions(STRIP_LOG=1)
 endif()
 add_subdirectory("${_rp_src}/abseil-cpp" "${CMAKE_BINARY_DIR}/third_party/abseil" EXCLUDE_FROM_ALL SYSTEM)

@@ -285,22 +285,26 @@ void RunChecks(const Pack& pack, const Text& text,
     }
   }
 
-  // Closing: the last impression. A last sentence that says no and then
-  // gives the way forward ("I can't add data, but a booster is £5 in the
-  // app") ends on the way forward.
-  const TagHit* negative = nullptr;
-  bool then_a_way = false;
+  // Closing: the last impression. A last sentence whose last "no" is
+  // followed by the way forward ("I can't add data, but a booster is £5 in
+  // the app") ends on the way forward.
+  size_t last_no_end = 0;
+  bool says_no = false;
   for (const TagHit& t : draft->tags) {
     if (t.span.begin < last.begin || t.span.begin >= last.end) continue;
-    if (negative == nullptr && (t.tag & (kTagNegative | kTagRefusal))) {
-      negative = &t;
-    } else if (negative != nullptr &&
-               (t.tag & (kTagAlternative | kTagOwnership | kTagNextStep)) &&
-               t.span.begin >= negative->span.end) {
+    if (t.tag & (kTagNegative | kTagRefusal)) {
+      says_no = true;
+      last_no_end = std::max(last_no_end, t.span.end);
+    }
+  }
+  bool then_a_way = false;
+  for (const TagHit& t : draft->tags) {
+    if (says_no && t.span.begin >= last_no_end && t.span.begin < last.end &&
+        (t.tag & (kTagAlternative | kTagOwnership | kTagNextStep))) {
       then_a_way = true;
     }
   }
-  if (negative != nullptr && !then_a_way) {
+  if (says_no && !then_a_way) {
     run.Raise("closing.negative_ending", last.begin, last.end);
   }
   if (seg.words >= 20 && !draft->HasTag(kTagOfferHelp)) {

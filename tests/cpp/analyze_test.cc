@@ -275,10 +275,16 @@ TEST(Coaching, ColdAlternativesCount) {
         << d << "\n"
         << Describe(r);
   }
-  const Report dead = Analyze("Contracts can't be cancelled over chat.", msg);
-  EXPECT_NE(FindingOf(dead, "en.positivity.refusal_without_alternative"),
-            nullptr)
-      << Describe(dead);
+  // A sentence that opens with a noun that is also a verb is no instruction.
+  for (const char* d : {"Contracts can't be cancelled over chat.",
+                        "Order 55120 can't be cancelled.",
+                        "Return shipping can't be refunded."}) {
+    const Report dead = Analyze(d, msg);
+    EXPECT_NE(FindingOf(dead, "en.positivity.refusal_without_alternative"),
+              nullptr)
+        << d << "\n"
+        << Describe(dead);
+  }
 }
 
 TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
@@ -295,6 +301,13 @@ TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
       msg);
   EXPECT_NE(FindingOf(dead, "en.closing.negative_ending"), nullptr)
       << Describe(dead);
+  // What counts is what follows the last "no" of the sentence.
+  const Report no_again = Analyze(
+      "Hi Maria, I can't add free data, but you can add a booster in the app, "
+      "and sadly we can't refund the old one.",
+      msg);
+  EXPECT_NE(FindingOf(no_again, "en.closing.negative_ending"), nullptr)
+      << Describe(no_again);
 }
 
 TEST(Coaching, ANoOnASidePointIsNotARefusal) {
