@@ -288,26 +288,29 @@ TEST(Coaching, ColdAlternativesCount) {
 }
 
 TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
+  // What counts is what follows the last "no" of the last sentence.
   const char* msg = "Can I have some free data? I ran out.";
-  const Report way = Analyze(
-      "Hi Maria, I can't add free data, but a 10GB booster is £5 and you can "
-      "add it in the app.",
-      msg);
-  EXPECT_EQ(FindingOf(way, "en.closing.negative_ending"), nullptr)
-      << Describe(way);
-  const Report dead = Analyze(
-      "Hi Maria, a booster is £5 in the app. Unfortunately we can't add free "
-      "data.",
-      msg);
-  EXPECT_NE(FindingOf(dead, "en.closing.negative_ending"), nullptr)
-      << Describe(dead);
-  // What counts is what follows the last "no" of the sentence.
-  const Report no_again = Analyze(
-      "Hi Maria, I can't add free data, but you can add a booster in the app, "
-      "and sadly we can't refund the old one.",
-      msg);
-  EXPECT_NE(FindingOf(no_again, "en.closing.negative_ending"), nullptr)
-      << Describe(no_again);
+  const struct {
+    const char* draft;
+    bool negative_ending;
+  } cases[] = {
+      {"Hi Maria, I can't add free data, but a 10GB booster is £5 and you can "
+       "add it in the app.",
+       false},
+      {"Hi Maria, a booster is £5 in the app. Unfortunately we can't add free "
+       "data.",
+       true},
+      {"Hi Maria, I can't add free data, but you can add a booster in the app, "
+       "and sadly we can't refund the old one.",
+       true},
+  };
+  for (const auto& c : cases) {
+    const Report r = Analyze(c.draft, msg);
+    EXPECT_EQ(FindingOf(r, "en.closing.negative_ending") != nullptr,
+              c.negative_ending)
+        << c.draft << "\n"
+        << Describe(r);
+  }
 }
 
 TEST(Coaching, ANoOnASidePointIsNotARefusal) {
