@@ -287,20 +287,16 @@ void RunChecks(const Pack& pack, const Text& text,
 
   // Closing: the last impression. A last sentence whose last "no" is
   // followed by the way forward ("I can't add data, but a booster is £5 in
-  // the app") ends on the way forward.
+  // the app") ends on the way forward. Tags are in text order.
+  bool says_no = false, then_a_way = false;
   size_t last_no_end = 0;
-  bool says_no = false;
   for (const TagHit& t : draft->tags) {
     if (t.span.begin < last.begin || t.span.begin >= last.end) continue;
     if (t.tag & (kTagNegative | kTagRefusal)) {
-      says_no = true;
+      says_no = true, then_a_way = false;
       last_no_end = std::max(last_no_end, t.span.end);
-    }
-  }
-  bool then_a_way = false;
-  for (const TagHit& t : draft->tags) {
-    if (says_no && t.span.begin >= last_no_end && t.span.begin < last.end &&
-        (t.tag & (kTagAlternative | kTagOwnership | kTagNextStep))) {
+    } else if (says_no && t.span.begin >= last_no_end &&
+               (t.tag & (kTagAlternative | kTagOwnership | kTagNextStep))) {
       then_a_way = true;
     }
   }
