@@ -240,18 +240,29 @@ void RunChecks(const Pack& pack, const Text& text,
     // resent it") before the "no" or in the same sentence ("we can't fix it
     // remotely, so I've booked an engineer"). Its refusal flags are
     // withdrawn: coaching them would cry wolf.
-    size_t sentence_end = refusal->span.end;
+    // The same goes for a "no" that explains after answering a worry or a
+    // wrong belief: in the opening ("No, that isn't true. Water companies
+    // aren't allowed to ...") or earlier in its own sentence ("It isn't a
+    // payment, and we can't release it from our side").
+    Span sentence_of_refusal{refusal->span.begin, refusal->span.end};
     for (const Sentence& sentence : ss) {
       if (refusal->span.begin >= sentence.span.begin &&
           refusal->span.begin < sentence.span.end) {
-        sentence_end = sentence.span.end;
+        sentence_of_refusal = sentence.span;
         break;
       }
     }
+    const Span opening = body < ss.size() ? ss[body].span : Span{0, 0};
     bool side_point = OpensWithYes(s, ss, body, greeting);
     for (const TagHit& t : draft->tags) {
       if ((t.tag & kTagOwnership) && (t.tag & kTagTimeCommitment) &&
-          t.span.begin < sentence_end) {
+          t.span.begin < sentence_of_refusal.end) {
+        side_point = true;
+      }
+      if ((t.tag & kTagReassurance) &&
+          ((t.span.begin >= opening.begin && t.span.begin < opening.end) ||
+           (t.span.begin >= sentence_of_refusal.begin &&
+            t.span.begin < refusal->span.begin))) {
         side_point = true;
       }
     }

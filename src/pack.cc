@@ -41,7 +41,8 @@ constexpr TagName kTags[] = {{"acknowledgement", kTagAcknowledgement},
                              {"template", kTagTemplate},
                              {"vague_time", kTagVagueTime},
                              {"deflection", kTagDeflection},
-                             {"blame", kTagBlame}};
+                             {"blame", kTagBlame},
+                             {"reassurance", kTagReassurance}};
 
 constexpr std::string_view kMentionTypes[] = {"order",   "ticket",  "account",
                                               "product", "email",   "phone",

@@ -88,6 +88,7 @@ enum Tag : uint32_t {
   kTagVagueTime = 1u << 15,
   kTagDeflection = 1u << 16,
   kTagBlame = 1u << 17,
+  kTagReassurance = 1u << 18,
 };
 
 std::string_view DimensionName(Dimension d);

@@ -328,6 +328,35 @@ TEST(Coaching, ANoOnASidePointIsNotARefusal) {
   }
 }
 
+TEST(Coaching, ALimitExplainedAfterAReassuranceIsNotARefusal) {
+  // The customer asked what is true; the reply answers the worry first, in
+  // its opening or earlier in the same sentence, and the limit explains.
+  const struct {
+    const char* msg;
+    const char* draft;
+  } cases[] = {
+      {"Is it true you'll cut off my water if I don't pay?",
+       "No, that isn't true. Water companies aren't allowed to disconnect "
+       "homes for non-payment."},
+      {"The Export button is greyed out. Bug?",
+       "Not a bug. Export is only available to workspace admins."},
+      {"Why is there a hold on my card? I already paid.",
+       "That's the hotel's pre-authorisation. It isn't a payment, and we can't "
+       "release it from our side."},
+  };
+  for (const auto& c : cases) {
+    ExpectNoRefusal(c.draft, Analyze(c.draft, c.msg), /*or_blame=*/false);
+  }
+  // A reassurance that comes after the "no", outside the opening, does not
+  // take it back.
+  const char* late =
+      "Hi Ann, thanks for asking. We can't release the hold from our side. It "
+      "isn't a payment.";
+  const Report r = Analyze(late, "Can you release the hold on my card?");
+  EXPECT_NE(FindingOf(r, "en.positivity.refusal_without_alternative"), nullptr)
+      << Describe(r);
+}
+
 TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
   // "If we can't ..." and "in case you didn't ..." say what happens under a
   // condition; they refuse or blame nothing.
