@@ -42,7 +42,8 @@ constexpr TagName kTags[] = {{"acknowledgement", kTagAcknowledgement},
                              {"vague_time", kTagVagueTime},
                              {"deflection", kTagDeflection},
                              {"blame", kTagBlame},
-                             {"reassurance", kTagReassurance}};
+                             {"reassurance", kTagReassurance},
+                             {"firm", kTagFirm}};
 
 constexpr std::string_view kMentionTypes[] = {"order",   "ticket",  "account",
                                               "product", "email",   "phone",

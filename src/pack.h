@@ -89,6 +89,7 @@ enum Tag : uint32_t {
   kTagDeflection = 1u << 16,
   kTagBlame = 1u << 17,
   kTagReassurance = 1u << 18,
+  kTagFirm = 1u << 19,
 };
 
 std::string_view DimensionName(Dimension d);

@@ -287,6 +287,30 @@ TEST(Coaching, ColdAlternativesCount) {
   }
 }
 
+TEST(Coaching, ADeadEndStopsAtTheNo) {
+  // Only a reply that stops at the "no", or adds only more of it, is a dead
+  // end; a plain sentence after it may be a way forward in words no lexicon
+  // lists.
+  const char* msg = "Can you price match? It's cheaper elsewhere.";
+  const struct {
+    const char* draft;
+    bool dead_end;
+  } cases[] = {
+      {"We don't price match.", true},
+      {"We don't price match. There are no exceptions.", true},
+      {"We don't price match. We appreciate your understanding.", true},
+      {"We don't price match. Current codes sit in the Deals tab.", false},
+  };
+  for (const auto& c : cases) {
+    const Report r = Analyze(c.draft, msg);
+    EXPECT_EQ(
+        FindingOf(r, "en.positivity.refusal_without_alternative") != nullptr,
+        c.dead_end)
+        << c.draft << "\n"
+        << Describe(r);
+  }
+}
+
 TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
   // What counts is what follows the last "no" of the last sentence.
   const char* msg = "Can I have some free data? I ran out.";
