@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "coach.h"
@@ -57,6 +59,16 @@ void ExpectNoRefusal(const char* draft, const Report& r, bool or_blame) {
     if (or_blame) {
       EXPECT_EQ(f.rule_id.find("blame"), std::string::npos) << draft;
     }
+  }
+}
+
+// For each {draft, raised} against `customer`: whether `rule` is raised.
+void ExpectRaisedOn(const char* rule, const char* customer,
+                    std::initializer_list<std::pair<const char*, bool>> cases) {
+  for (const auto& [draft, raised] : cases) {
+    const Report r = Analyze(draft, customer);
+    EXPECT_EQ(FindingOf(r, rule) != nullptr, raised) << draft << "\n"
+                                                     << Describe(r);
   }
 }
 
@@ -291,50 +303,35 @@ TEST(Coaching, ADeadEndStopsAtTheNo) {
   // Only a reply that stops at the "no", or adds only more of it, is a dead
   // end; a plain sentence after it may be a way forward in words no lexicon
   // lists.
-  const char* msg = "Can you price match? It's cheaper elsewhere.";
-  const struct {
-    const char* draft;
-    bool dead_end;
-  } cases[] = {
-      {"We don't price match.", true},
-      {"We don't price match. There are no exceptions.", true},
-      {"We don't price match. We appreciate your understanding.", true},
-      {"We don't price match. Current codes sit in the Deals tab.", false},
-  };
-  for (const auto& c : cases) {
-    const Report r = Analyze(c.draft, msg);
-    EXPECT_EQ(
-        FindingOf(r, "en.positivity.refusal_without_alternative") != nullptr,
-        c.dead_end)
-        << c.draft << "\n"
-        << Describe(r);
-  }
+  ExpectRaisedOn("en.positivity.refusal_without_alternative",
+                 "Can you price match? It's cheaper elsewhere.",
+                 {
+                     {"We don't price match.", true},
+                     {"We don't price match. There are no exceptions.", true},
+                     {"We don't price match. We appreciate your "
+                      "understanding.",
+                      true},
+                     {"We don't price match. Current codes sit in the Deals "
+                      "tab.",
+                      false},
+                 });
 }
 
 TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
   // What counts is what follows the last "no" of the last sentence.
-  const char* msg = "Can I have some free data? I ran out.";
-  const struct {
-    const char* draft;
-    bool negative_ending;
-  } cases[] = {
-      {"Hi Maria, I can't add free data, but a 10GB booster is £5 and you can "
-       "add it in the app.",
-       false},
-      {"Hi Maria, a booster is £5 in the app. Unfortunately we can't add free "
-       "data.",
-       true},
-      {"Hi Maria, I can't add free data, but you can add a booster in the app, "
-       "and sadly we can't refund the old one.",
-       true},
-  };
-  for (const auto& c : cases) {
-    const Report r = Analyze(c.draft, msg);
-    EXPECT_EQ(FindingOf(r, "en.closing.negative_ending") != nullptr,
-              c.negative_ending)
-        << c.draft << "\n"
-        << Describe(r);
-  }
+  ExpectRaisedOn(
+      "en.closing.negative_ending", "Can I have some free data? I ran out.",
+      {
+          {"Hi Maria, I can't add free data, but a 10GB booster is £5 and you "
+           "can add it in the app.",
+           false},
+          {"Hi Maria, a booster is £5 in the app. Unfortunately we can't add "
+           "free data.",
+           true},
+          {"Hi Maria, I can't add free data, but you can add a booster in the "
+           "app, and sadly we can't refund the old one.",
+           true},
+      });
 }
 
 TEST(Coaching, ANoOnASidePointIsNotARefusal) {
