@@ -18,6 +18,36 @@ bool IsWordChar(char c) {
          (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// The byte length of the UTF-8 punctuation or space that begins at `at`
+// (dashes, curly quotes, ellipsis, no-break space), or 0: such characters
+// end a word as ASCII punctuation does, though their bytes are >= 0x80.
+size_t PunctuationAt(std::string_view text, size_t at) {
+  const auto byte = [&](size_t i) {
+    return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+  };
+  if (byte(at) == 0xC2 && byte(at + 1) == 0xA0) return 2;  // no-break space
+  if (byte(at) == 0xE2 && byte(at + 1) == 0x80) {
+    const unsigned char c = byte(at + 2);
+    // U+2010-2015 dashes, U+2018-201F quotes, U+2026 ellipsis.
+    if ((c >= 0x90 && c <= 0x9F) || c == 0xA6) return 3;
+  }
+  return 0;
+}
+
+// Whether text[i] is part of a word: an ASCII letter or digit, or a byte of
+// a non-ASCII character that is not punctuation (see PunctuationAt).
+bool WordCharAt(std::string_view text, size_t i) {
+  if (!IsWordChar(text[i])) return false;
+  if (static_cast<unsigned char>(text[i]) < 0x80) return true;
+  // Back up to the first byte of the character that holds byte i.
+  size_t start = i;
+  while (start > 0 && i - start < 3 &&
+         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  return PunctuationAt(text, start) == 0;
+}
+
 // Case-insensitive search for `word` as a whole word. Returns npos if absent.
 size_t FindWord(std::string_view text, std::string_view word) {
   if (word.empty() || word.size() > text.size()) return std::string_view::npos;
@@ -25,8 +55,8 @@ size_t FindWord(std::string_view text, std::string_view word) {
     size_t k = 0;
     while (k < word.size() && Lower(text[i + k]) == Lower(word[k])) ++k;
     if (k < word.size()) continue;
-    const bool left = i == 0 || !IsWordChar(text[i - 1]);
-    const bool right = i + k == text.size() || !IsWordChar(text[i + k]);
+    const bool left = i == 0 || !WordCharAt(text, i - 1);
+    const bool right = i + k == text.size() || !WordCharAt(text, i + k);
     if (left && right) return i;
   }
   return std::string_view::npos;
@@ -93,16 +123,21 @@ bool HasNegation(std::string_view sentence) {
   for (std::string_view w : kWords) {
     if (FindWord(sentence, w) != std::string_view::npos) return true;
   }
-  // n't, with a straight or a curly (U+2019: E2 80 99) apostrophe.
-  for (std::string_view nt :
-       {std::string_view("n't"), std::string_view("n\xE2\x80\x99t")}) {
-    for (size_t at = sentence.find(nt); at != std::string_view::npos;
-         at = sentence.find(nt, at + 1)) {
-      const size_t after = at + nt.size();
-      if (at > 0 && IsWordChar(sentence[at - 1]) &&
-          (after == sentence.size() || !IsWordChar(sentence[after]))) {
-        return true;
-      }
+  // n't, in any case, with a straight or a curly (U+2019: E2 80 99)
+  // apostrophe, after a word ("don't", "DON'T", "can’t").
+  for (size_t at = 1; at + 1 < sentence.size(); ++at) {
+    size_t apostrophe = 0;
+    if (sentence[at] == '\'') {
+      apostrophe = 1;
+    } else if (sentence.substr(at, 3) == "\xE2\x80\x99") {
+      apostrophe = 3;
+    }
+    if (apostrophe == 0 || Lower(sentence[at - 1]) != 'n') continue;
+    const size_t t = at + apostrophe;
+    if (t >= sentence.size() || Lower(sentence[t]) != 't') continue;
+    if (at >= 2 && WordCharAt(sentence, at - 2) &&
+        (t + 1 == sentence.size() || !WordCharAt(sentence, t + 1))) {
+      return true;
     }
   }
   return false;
@@ -318,10 +353,11 @@ void RunChecks(const Pack& pack, const Text& text,
           t.span.begin < sentence_of_refusal.end) {
         side_point = true;
       }
-      if ((t.tag & kTagReassurance) &&
+      // Only a reassurance that comes before the "no" explains it: "We
+      // can't refund it. That isn't true, though" is still a refusal.
+      if ((t.tag & kTagReassurance) && t.span.begin < refusal->span.begin &&
           ((t.span.begin >= opening.begin && t.span.begin < opening.end) ||
-           (t.span.begin >= sentence_of_refusal.begin &&
-            t.span.begin < refusal->span.begin))) {
+           t.span.begin >= sentence_of_refusal.begin)) {
         side_point = true;
       }
     }

@@ -314,6 +314,12 @@ TEST(Coaching, ADeadEndStopsAtTheNo) {
                      {"We don't price match. Current codes sit in the Deals "
                       "tab.",
                       false},
+                     // More of the "no", in capitals or after a dash or
+                     // curly quote, is still only the "no".
+                     {"We don't price match. We DON'T make exceptions.", true},
+                     {"We don't price match. The answer is \xE2\x80\x9Cno"
+                      "\xE2\x80\x9D\xE2\x80\x94sorry.",
+                      true},
                  });
 }
 
@@ -376,6 +382,12 @@ TEST(Coaching, ALimitExplainedAfterAReassuranceIsNotARefusal) {
   const Report r = Analyze(late, "Can you release the hold on my card?");
   EXPECT_NE(FindingOf(r, "en.positivity.refusal_without_alternative"), nullptr)
       << Describe(r);
+  // Nor does one later in the opening sentence: the "no" came first.
+  const char* first_no =
+      "We can't refund the deposit, and no, that isn't a payment.";
+  const Report r2 = Analyze(first_no, "Can you refund my deposit?");
+  EXPECT_NE(FindingOf(r2, "en.positivity.refusal_without_reason"), nullptr)
+      << Describe(r2);
 }
 
 TEST(Coaching, ANoOrBlameUnderAConditionIsNotSaid) {
