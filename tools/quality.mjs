@@ -11,6 +11,7 @@
 //   npm run quality                      # the test split, wasm build (dist/)
 //   node tools/quality.mjs --split dev   # tune on dev only
 //   node tools/quality.mjs --engine native --details   # the CLI, with errors
+//   node tools/quality.mjs --split dev --replies new.jsonl   # a fresh batch
 //
 // Calibration looks at dev only; the test split is reported, not tuned on.
 import { spawnSync } from 'node:child_process';
@@ -198,7 +199,7 @@ export const PEERS = [
 ];
 
 function readJsonl(file) {
-  return readFileSync(path.join(root, 'tests/quality', file), 'utf8')
+  return readFileSync(path.isAbsolute(file) ? file : path.join(root, 'tests/quality', file), 'utf8')
     .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
 
@@ -258,13 +259,17 @@ async function engineFor(name) {
   return (inputs) => inputs.map((i) => coach.analyze(i));
 }
 
-/** Runs everything on `split` ('dev', 'test' or 'all'); returns the numbers. */
-export async function evaluate({ split = 'test', engine = 'wasm' } = {}) {
+/**
+ * Runs everything on `split` ('dev', 'test' or 'all'); returns the numbers.
+ * `replies` replaces tests/quality/replies.jsonl, to measure a new batch
+ * once before calibration uses it.
+ */
+export async function evaluate({ split = 'test', engine = 'wasm', replies: repliesFile = 'replies.jsonl' } = {}) {
   const analyze = await engineFor(engine);
   const inSplit = (x) => split === 'all' || x.split === split;
   const customersAll = readJsonl('customers.jsonl');
   const customers = customersAll.filter(inSplit);
-  const replies = readJsonl('replies.jsonl').filter(inSplit);
+  const replies = readJsonl(repliesFile).filter(inSplit);
 
   // Customer signals.
   const customerReports = analyze(customers.map((c) => ({ draft: NEUTRAL_DRAFT, customerMessages: [c.text] })));
@@ -423,7 +428,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     return i >= 0 ? args[i + 1] : def;
   };
   if (args.includes('--help')) {
-    console.log('usage: node tools/quality.mjs [--split dev|test|all] [--engine wasm|native] [--details] [--json]');
+    console.log('usage: node tools/quality.mjs [--split dev|test|all] [--engine wasm|native] [--replies FILE] [--details] [--json]');
     process.exit(0);
   }
   const split = opt('split', 'test');
@@ -431,7 +436,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`--split must be dev, test or all, not ${split}`);
     process.exit(2);
   }
-  const r = await evaluate({ split, engine: opt('engine', 'wasm') });
+  const replies = path.resolve(opt('replies', path.join(root, 'tests/quality/replies.jsonl')));
+  const r = await evaluate({ split, engine: opt('engine', 'wasm'), replies });
   if (args.includes('--json')) {
     const { details, ...rest } = r;
     console.log(JSON.stringify(rest, null, 2));
