@@ -18,19 +18,20 @@ bool IsWordChar(char c) {
          (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// The byte length of the UTF-8 punctuation or space that begins at `at`
-// (dashes, curly quotes, ellipsis, no-break space), or 0: such characters
-// end a word as ASCII punctuation does, though their bytes are >= 0x80.
+// The byte length of the non-ASCII character that begins at `at` if it ends
+// a word as ASCII punctuation does, else 0: Latin-1 punctuation and spaces
+// (U+00A0-00BF: no-break space, guillemets), the General Punctuation block
+// (U+2000-206F: thin and narrow spaces, dashes, curly quotes, bullet,
+// ellipsis) and any four-byte character (emoji). Letters with accents and
+// other scripts stay word characters.
 size_t PunctuationAt(std::string_view text, size_t at) {
   const auto byte = [&](size_t i) {
     return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
   };
-  if (byte(at) == 0xC2 && byte(at + 1) == 0xA0) return 2;  // no-break space
-  if (byte(at) == 0xE2 && byte(at + 1) == 0x80) {
-    const unsigned char c = byte(at + 2);
-    // U+2010-2015 dashes, U+2018-201F quotes, U+2026 ellipsis.
-    if ((c >= 0x90 && c <= 0x9F) || c == 0xA6) return 3;
-  }
+  const unsigned char b0 = byte(at), b1 = byte(at + 1);
+  if (b0 == 0xC2 && b1 >= 0xA0 && b1 <= 0xBF) return 2;
+  if (b0 == 0xE2 && (b1 == 0x80 || b1 == 0x81)) return 3;
+  if (b0 >= 0xF0 && b0 <= 0xF4) return 4;
   return 0;
 }
 
@@ -90,8 +91,8 @@ bool OpensWithYes(const std::string& s, const std::vector<Sentence>& ss,
       if (at == std::string_view::npos) continue;
       int before = 0;  // words before the "yes" in its sentence
       for (size_t i = 0; i < at; ++i) {
-        if (IsWordChar(sentence[i]) &&
-            (i == 0 || !IsWordChar(sentence[i - 1]))) {
+        if (WordCharAt(sentence, i) &&
+            (i == 0 || !WordCharAt(sentence, i - 1))) {
           ++before;
         }
       }
@@ -112,16 +113,31 @@ bool OpensWithYes(const std::string& s, const std::vector<Sentence>& ss,
   return false;
 }
 
-// Whether a sentence says no in so many words: one of kWords below, in any
-// case, or a word ending in n't. Checked here, only
-// for the few sentences GoesOnAfter reads, because as a rule these words
-// matched in nearly every sentence of every draft and cost 7% of Analyze.
+// Whether a sentence says no in so many words: "no" (not as a number
+// sign), one of kWords below, in any case, or a word ending in n't. Checked
+// here, only for the few sentences GoesOnAfter reads, because as a rule these
+// words matched in nearly every sentence of every draft and cost 7% of Analyze.
 bool HasNegation(std::string_view sentence) {
-  static constexpr std::string_view kWords[] = {
-      "no",     "not",    "never",  "nothing", "none",
-      "nobody", "cannot", "unable", "neither", "nor"};
+  static constexpr std::string_view kWords[] = {"not",    "never",   "nothing",
+                                                "none",   "nobody",  "cannot",
+                                                "unable", "neither", "nor"};
   for (std::string_view w : kWords) {
     if (FindWord(sentence, w) != std::string_view::npos) return true;
+  }
+  // "no", but not a number sign: "ref no 5512", "No. 4".
+  for (size_t from = 0; from < sentence.size();) {
+    const size_t at = FindWord(sentence.substr(from), "no");
+    if (at == std::string_view::npos) break;
+    size_t next = from + at + 2;
+    while (next < sentence.size() &&
+           (sentence[next] == ' ' || sentence[next] == '.')) {
+      ++next;
+    }
+    if (next == sentence.size() || sentence[next] < '0' ||
+        sentence[next] > '9') {
+      return true;
+    }
+    from = from + at + 2;
   }
   // n't, in any case, with a straight or a curly (U+2019: E2 80 99)
   // apostrophe, after a word ("don't", "DON'T", "can’t").

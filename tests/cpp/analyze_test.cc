@@ -303,24 +303,30 @@ TEST(Coaching, ADeadEndStopsAtTheNo) {
   // Only a reply that stops at the "no", or adds only more of it, is a dead
   // end; a plain sentence after it may be a way forward in words no lexicon
   // lists.
-  ExpectRaisedOn("en.positivity.refusal_without_alternative",
-                 "Can you price match? It's cheaper elsewhere.",
-                 {
-                     {"We don't price match.", true},
-                     {"We don't price match. There are no exceptions.", true},
-                     {"We don't price match. We appreciate your "
-                      "understanding.",
-                      true},
-                     {"We don't price match. Current codes sit in the Deals "
-                      "tab.",
-                      false},
-                     // More of the "no", in capitals or after a dash or
-                     // curly quote, is still only the "no".
-                     {"We don't price match. We DON'T make exceptions.", true},
-                     {"We don't price match. The answer is \xE2\x80\x9Cno"
-                      "\xE2\x80\x9D\xE2\x80\x94sorry.",
-                      true},
-                 });
+  ExpectRaisedOn(
+      "en.positivity.refusal_without_alternative",
+      "Can you price match? It's cheaper elsewhere.",
+      {
+          {"We don't price match.", true},
+          {"We don't price match. There are no exceptions.", true},
+          {"We don't price match. We appreciate your "
+           "understanding.",
+           true},
+          {"We don't price match. Current codes sit in the Deals "
+           "tab.",
+           false},
+          // More of the "no", in capitals or after a dash or
+          // curly quote, is still only the "no".
+          {"We don't price match. We DON'T make exceptions.", true},
+          {"We don't price match. The answer is \xE2\x80\x9Cno"
+           "\xE2\x80\x9D\xE2\x80\x94sorry.",
+           true},
+          {"We don't price match. Our answer is \xC2\xABno\xC2\xBB.", true},
+          // A number sign is not a "no".
+          {"We don't price match. Ref no 5512 stays open for a "
+           "swap.",
+           false},
+      });
 }
 
 TEST(Coaching, ANoThatEndsOnTheWayForwardIsNotANegativeEnding) {
@@ -349,6 +355,9 @@ TEST(Coaching, ANoOnASidePointIsNotARefusal) {
       "your card. Gift cards can't be used for delivery charges.",
       "Hello Ann. I've resent the label. Note that we cannot accept items "
       "without the original packaging.",
+      // A dash after the greeting is not a word before the "yes".
+      "Hi Dr Okafor \xE2\x80\x94 yes, you can! Gift cards can't be used "
+      "for delivery charges.",
   };
   for (const char* d : drafts) {
     ExpectNoRefusal(d, Analyze(d, msg), /*or_blame=*/false);
