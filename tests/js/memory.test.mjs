@@ -67,11 +67,15 @@ test('100,000 varied analyze calls: the wasm memory stops growing after warm-up'
 });
 
 test('the memory check can fail: one large input makes the memory grow', async () => {
-  // A draft at the size limit needs more than the initial 16 MiB: memoryBytes()
-  // must see that growth, or the test above could never fail.
+  // Inputs at the size limits (a 256 KiB draft and the 20 latest customer
+  // messages of 64 KiB each) need more than the memory the coach starts with
+  // (about 23 MiB once the pack is compiled): memoryBytes() must see that
+  // growth, or the test above could never fail. A draft at its limit alone no
+  // longer grows it since the pack grew past 16 MiB.
   const coach = await createCoach();
   const before = coach.memoryBytes();
-  coach.analyze({ draft: 'word '.repeat(200_000), customerMessages: ['x'.repeat(60_000)] });
+  const messages = Array.from({ length: 20 }, (_, i) => `Order ${i} is late AGAIN!!! `.repeat(2_500));
+  coach.analyze({ draft: 'word '.repeat(60_000), customerMessages: messages });
   assert.ok(coach.memoryBytes() > before, `${before} -> ${coach.memoryBytes()}`);
   coach.dispose();
 });
