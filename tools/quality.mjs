@@ -112,7 +112,7 @@ export const FINDING_TYPES = [
   {
     type: 'blame', label: 'blame',
     rules: rx('positivity.blame_should_have', 'positivity.blame_fault', 'positivity.blame_you_failed',
-      'positivity.blame_you_caused', 'positivity.blame_your_doing'),
+      'positivity.blame_you_caused', 'positivity.blame_your_doing', 'positivity.blame_your_side'),
     truth: (l) => l.blame,
   },
   {
