@@ -30,7 +30,7 @@ test('frustration: F1 >= 0.85 and 10 points above every peer row', () => {
 // so that it cannot drop unnoticed; the test split is not tuned on. Raise
 // the number, or delete the entry, when it improves.
 const RATCHET = {
-  'refusal without alternative': 0.83, // 36 TP / 7 FP = 0.837
+  'refusal without alternative': 0.84, // 38 TP / 7 FP = 0.844
 };
 
 test('every measurable finding type has precision >= 0.90 (those in RATCHET held at their measured level)', () => {
