@@ -391,14 +391,15 @@ void RunChecks(const Pack& pack, const Text& text,
                fs.end());
     } else {
       // Without an alternative only when nothing in the reply offers a way
-      // forward: no other path, nothing done or next, no invitation to come
-      // back, no extra help; only in a short reply; and only when the reply
+      // forward: no other path, nothing done or next, no case handed on
+      // to someone who acts, no invitation to come back, no extra help; only
+      // in a short reply; and only when the reply
       // stops at the "no" (GoesOnAfter). A dead-end "no" is curt; a longer
       // reply around a "no" nearly always explains and offers something, in
       // more ways than a lexicon can list.
       if (seg.words <= kDeadEndMaxWords &&
           !draft->HasTag(kTagAlternative | kTagOwnership | kTagNextStep |
-                         kTagOfferHelp | kTagProactive) &&
+                         kTagOfferHelp | kTagProactive | kTagHandover) &&
           !GoesOnAfter(s, *draft, ss, sentence_of_refusal)) {
         run.Raise("positivity.refusal_without_alternative", refusal->span.begin,
                   refusal->span.end);

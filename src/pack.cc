@@ -43,7 +43,8 @@ constexpr TagName kTags[] = {{"acknowledgement", kTagAcknowledgement},
                              {"deflection", kTagDeflection},
                              {"blame", kTagBlame},
                              {"reassurance", kTagReassurance},
-                             {"firm", kTagFirm}};
+                             {"firm", kTagFirm},
+                             {"handover", kTagHandover}};
 
 constexpr std::string_view kMentionTypes[] = {"order",   "ticket",  "account",
                                               "product", "email",   "phone",

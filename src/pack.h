@@ -90,6 +90,7 @@ enum Tag : uint32_t {
   kTagBlame = 1u << 17,
   kTagReassurance = 1u << 18,
   kTagFirm = 1u << 19,
+  kTagHandover = 1u << 20,
 };
 
 std::string_view DimensionName(Dimension d);
