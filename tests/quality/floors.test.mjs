@@ -23,29 +23,15 @@ test('frustration: F1 >= 0.85 and 10 points above every peer row', () => {
   }
 });
 
-// The floor is 0.90 for every measurable finding type, and 95% clean for
-// the excellent replies. The test split was enlarged and labelled twice
-// (tests/quality/README.md: 382 replies, adjudicated). One number does not
-// reach its floor there and is held as a ratchet at its measured test level
-// so that it cannot drop unnoticed; the test split is not tuned on. Raise
-// the number, or delete the entry, when it improves.
-const RATCHET = {
-  'refusal without alternative': 0.84, // 38 TP / 7 FP = 0.844
-};
-
-test('every measurable finding type has precision >= 0.90 (those in RATCHET held at their measured level)', () => {
+// The floor is 0.90 for every measurable finding type, and 95% clean for the
+// excellent replies. The test split is the fifteenth batch (500 replies,
+// written and labelled twice for it, adjudicated; tests/quality/README.md,
+// "Split policy"); it is not tuned on.
+test('every measurable finding type has precision >= 0.90', () => {
+  assert.ok(r.findings.filter((f) => f.measurable).length >= 14, table);
   for (const f of r.findings) {
     if (!f.measurable) continue;
-    const floor = RATCHET[f.type] ?? 0.9;
-    assert.ok(f.precision >= floor, `${f.type}: precision ${f.precision.toFixed(3)} < ${floor}${table}`);
-  }
-});
-
-test('the ratchets hold only types still below the real floor', () => {
-  for (const [type, level] of Object.entries(RATCHET)) {
-    const f = r.findings.find((x) => x.type === type);
-    assert.ok(f, type);
-    assert.ok(level < 0.9 && f.precision < 0.9, `${type} reaches 0.90 now: delete its ratchet`);
+    assert.ok(f.precision >= 0.9, `${f.type}: precision ${f.precision.toFixed(3)} < 0.90${table}`);
   }
 });
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Applies an adjudicator's decisions to a batch.
 
-    python3 tools/labelling/apply.py OUT FIRST [FIRST ...]
+    python3 tools/labelling/apply.py [--split test] OUT FIRST [FIRST ...]
 
 Reads adjudicate_key.json (from compare.py) and adjudicate_out.jsonl (the
 adjudicator's {id, label, final, reason} per item) from the current
 directory; writes OUT.jsonl (the final rows, in replies.jsonl's field order,
-split dev) and OUT_adjudication.jsonl (the log lines for adjudication.jsonl).
+split dev unless --split says otherwise) and OUT_adjudication.jsonl (the log lines for adjudication.jsonl).
 """
 import json
 import sys
@@ -16,7 +16,7 @@ ORDER = ['acknowledgement', 'timeCommitment', 'vagueTime', 'ownership', 'usesNam
          'jargon', 'template']
 
 
-def main(out_name, firsts):
+def main(out_name, firsts, split='dev'):
     with open('adjudicate_key.json') as f:
         key = json.load(f)
     with open('adjudicate_out.jsonl') as f:
@@ -47,7 +47,7 @@ def main(out_name, firsts):
     with open(f'{out_name}.jsonl', 'w') as out:
         for r in rows:
             row = {'id': r['id'], 'domain': r['domain'], 'customer': r['customer'], 'customerName': r['customerName'],
-                   'draft': r['draft'], 'split': 'dev', 'labels': {k: r['labels'][k] for k in ORDER},
+                   'draft': r['draft'], 'split': split, 'labels': {k: r['labels'][k] for k in ORDER},
                    'excellent': r['excellent']}
             out.write(json.dumps(row, ensure_ascii=False) + '\n')
     with open(f'{out_name}_adjudication.jsonl', 'w') as out:
@@ -57,4 +57,12 @@ def main(out_name, firsts):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2:])
+    args = sys.argv[1:]
+    split = 'dev'
+    if args[:1] == ['--split']:
+        split, args = args[1], args[2:]
+        if split not in ('dev', 'test'):
+            sys.exit(f'--split must be dev or test, not {split}')
+    if len(args) < 2:
+        sys.exit(__doc__)
+    main(args[0], args[1:], split)
