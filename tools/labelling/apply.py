@@ -6,8 +6,10 @@
 Reads adjudicate_key.json (from compare.py) and adjudicate_out.jsonl (the
 adjudicator's {id, label, final, reason} per item) from the current
 directory; writes OUT.jsonl (the final rows, in replies.jsonl's field order,
-split dev unless --split says otherwise) and OUT_adjudication.jsonl (the log lines for adjudication.jsonl).
+split dev unless --split says otherwise) and OUT_adjudication.jsonl (the log
+lines for adjudication.jsonl).
 """
+import argparse
 import json
 import sys
 
@@ -57,12 +59,9 @@ def main(out_name, firsts, split='dev'):
 
 
 if __name__ == '__main__':
-    args = sys.argv[1:]
-    split = 'dev'
-    if args[:1] == ['--split']:
-        split, args = args[1], args[2:]
-        if split not in ('dev', 'test'):
-            sys.exit(f'--split must be dev or test, not {split}')
-    if len(args) < 2:
-        sys.exit(__doc__)
-    main(args[0], args[1:], split)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--split', choices=('dev', 'test'), default='dev', help='split of the rows written')
+    parser.add_argument('out', metavar='OUT', help='name of the batch written (OUT.jsonl, OUT_adjudication.jsonl)')
+    parser.add_argument('firsts', metavar='FIRST', nargs='+', help="a writer's file")
+    args = parser.parse_args()
+    main(args.out, args.firsts, args.split)
